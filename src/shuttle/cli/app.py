@@ -1,0 +1,330 @@
+"""The `shuttle` command: the operator's tool on the machine that holds the record.
+
+`--as` is trusted here: whoever can open the database can read every room, so the command
+line does not authenticate (the web does). Every view still goes through `view_of`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from shuttle.cli.errors import Exit, fail, reported
+from shuttle.cli.options import DEFAULT_DB, As, Db, Json, TalkId, service
+from shuttle.cli.render import (
+    console,
+    print_appended,
+    print_json,
+    print_view,
+    terminal_safe,
+)
+from shuttle.store import Head
+from shuttle.talks import (
+    Consent,
+    Convey,
+    Delegate,
+    Handling,
+    Join,
+    Mode,
+    Note,
+    OpenTalk,
+    Release,
+    Role,
+    Say,
+)
+
+app = typer.Typer(
+    name="shuttle",
+    help=(
+        "Proximity talks: each party in its own room, a mediator who carries only what a party "
+        "allows, and a tamper-evident record.\n\n"
+        "The command line trusts --as: it is for the operator of the machine that holds the "
+        "database, who can read everything anyway."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+talk_app = typer.Typer(help="Open and list talks.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(talk_app, name="talk")
+
+EXAMPLES = "\n\n\b\nExample:\n  "
+
+
+@talk_app.command(
+    "open",
+    help="Open a talk and print its id."
+    + EXAMPLES
+    + 'shuttle talk open --title Muscat --party "United States" --party Iran --mediator Oman '
+    '--delegate "United States=US Envoy" --delegate "Iran=Iranian FM"',
+)
+def talk_open(
+    title: Annotated[str, typer.Option("--title", help="The talk's title.")],
+    party: Annotated[list[str], typer.Option("--party", help="A party (two or more).")],
+    mediator: Annotated[list[str], typer.Option("--mediator", help="A mediator (one or more).")],
+    delegate: Annotated[
+        list[str] | None,
+        typer.Option("--delegate", help='A delegate as "PARTY=NAME" (repeatable).'),
+    ] = None,
+    handling: Annotated[
+        Handling, typer.Option("--handling", help="Default handling of statements.")
+    ] = Handling.MEDIATOR_ONLY,
+    hide_carried_text: Annotated[
+        bool,
+        typer.Option(
+            "--hide-carried-text",
+            help="A source party sees that its words were carried, but not the carried text.",
+        ),
+    ] = False,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    delegates = []
+    for spec in delegate or []:
+        party_name, sep, name = spec.partition("=")
+        if not sep or not party_name.strip() or not name.strip():
+            fail(Exit.USAGE, f'invalid: --delegate {spec!r} must be "PARTY=NAME"')
+        delegates.append(Delegate(name=name, party=party_name))
+    command = OpenTalk(
+        title=title,
+        parties=tuple(party),
+        mediators=tuple(mediator),
+        delegates=tuple(delegates),
+        default_handling=handling,
+        hide_carried_text=hide_carried_text,
+    )
+    with reported():
+        appended = service(db).open_talk(command)
+    if as_json:
+        people = [
+            {"name": p.name, "role": p.role.value, "party": p.party}
+            for p in appended.state.participants.values()
+        ]
+        print_json(
+            {
+                "talk": appended.talk,
+                "participants": people,
+                "seq": appended.events[-1].seq,
+                "head": str(appended.head),
+            }
+        )
+    else:
+        typer.echo(appended.talk)
+
+
+@talk_app.command("list", help="List the talks in the record." + EXAMPLES + "shuttle talk list")
+def talk_list(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+    with reported():
+        summaries = service(db).talks()
+    if as_json:
+        print_json(
+            [
+                {
+                    "talk": s.talk,
+                    "title": s.title,
+                    "parties": s.parties,
+                    "opened_at": s.opened_at,
+                    "head": str(s.head),
+                }
+                for s in summaries
+            ]
+        )
+        return
+    # Plain lines, id first: an id must never be wrapped or cut to fit a terminal.
+    for s in summaries:
+        line = Text(f"{s.talk}  {s.opened_at[:16]}  {s.head.seq:>5} events  ")
+        line.append(terminal_safe(f"{s.title} ({', '.join(s.parties)})"))
+        console.print(line, overflow="ignore", crop=False, soft_wrap=True)
+    if not summaries:
+        typer.echo("no talks yet: open one with `shuttle talk open`")
+
+
+@app.command(
+    help="Add a delegate to a party, or another mediator (a mediator does it)."
+    + EXAMPLES
+    + 'shuttle join TALK --as Oman --party Iran "Deputy FM"\n  '
+    + 'shuttle join TALK --as Oman --mediator "Second Mediator"'
+)
+def join(
+    talk: TalkId,
+    name: Annotated[str, typer.Argument(help="The new participant's name.")],
+    actor: As,
+    party: Annotated[str | None, typer.Option("--party", help="The party it joins.")] = None,
+    mediator: Annotated[
+        bool, typer.Option("--mediator", help="Add NAME as another mediator.")
+    ] = False,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    if mediator == (party is not None):
+        fail(Exit.USAGE, "invalid: give exactly one of --party PARTY or --mediator")
+    role = Role.MEDIATOR if mediator else Role.DELEGATE
+    with reported():
+        appended = service(db).execute(talk, Join(actor=actor, name=name, role=role, party=party))
+    print_appended(appended, as_json)
+
+
+@app.command(
+    help="Speak in a room. A delegate speaks in its own party's room (or the joint room once "
+    "open); a mediator names the room."
+    + EXAMPLES
+    + 'shuttle say TALK --as "US Envoy" --handling may-convey "We can discuss limits."'
+)
+def say(
+    talk: TalkId,
+    text: Annotated[str, typer.Argument(help="What is said (1 to 20,000 characters).")],
+    actor: As,
+    room: Annotated[
+        str | None, typer.Option("--room", help="PARTY or joint; a delegate's default is its own.")
+    ] = None,
+    handling: Annotated[
+        Handling | None,
+        typer.Option("--handling", help="What the mediator may do with it; else the default."),
+    ] = None,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    command = Say(actor=actor, text=text, room=room, handling=handling)
+    with reported():
+        appended = service(db).execute(talk, command)
+    print_appended(appended, as_json)
+
+
+@app.command(
+    help="Change the handling of your party's statement: relax it any time, tighten it only "
+    "while nothing has been carried from it."
+    + EXAMPLES
+    + 'shuttle release TALK --as "US Envoy" --event 4 --handling may-convey'
+)
+def release(
+    talk: TalkId,
+    actor: As,
+    event: Annotated[int, typer.Option("--event", help="The statement's sequence number.")],
+    handling: Annotated[Handling, typer.Option("--handling", help="The new handling.")],
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    with reported():
+        appended = service(db).execute(
+            talk, Release(actor=actor, statement=event, handling=handling)
+        )
+    print_appended(appended, as_json)
+
+
+@app.command(
+    help="Carry a statement into another party's room (mediators only): verbatim, or a "
+    "paraphrase in the mediator's words."
+    + EXAMPLES
+    + 'shuttle convey TALK --as Oman --event 2 --to Iran --mode paraphrase "They are open '
+    'to talks."'
+)
+def convey(
+    talk: TalkId,
+    actor: As,
+    event: Annotated[int, typer.Option("--event", help="The source statement's number.")],
+    to: Annotated[str, typer.Option("--to", help="The party whose room receives it.")],
+    mode: Annotated[Mode, typer.Option("--mode", help="verbatim or paraphrase.")],
+    text: Annotated[str | None, typer.Argument(help="The paraphrase (omit for verbatim).")] = None,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    command = Convey(actor=actor, statement=event, to=to, mode=mode, text=text)
+    with reported():
+        appended = service(db).execute(talk, command)
+    print_appended(appended, as_json)
+
+
+@app.command(
+    help="A mediator's private note: only mediators ever see it."
+    + EXAMPLES
+    + 'shuttle note TALK --as Oman "Sequencing is the crux."'
+)
+def note(
+    talk: TalkId,
+    text: Annotated[str, typer.Argument(help="The note.")],
+    actor: As,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    with reported():
+        appended = service(db).execute(talk, Note(actor=actor, text=text))
+    print_appended(appended, as_json)
+
+
+@app.command(
+    help="Consent, for your party, to the joint room; it opens when every party has consented."
+    + EXAMPLES
+    + 'shuttle consent TALK --as "US Envoy"'
+)
+def consent(talk: TalkId, actor: As, db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+    with reported():
+        appended = service(db).execute(talk, Consent(actor=actor))
+    print_appended(appended, as_json)
+
+
+@app.command(
+    help="Show exactly what one participant sees, in record order, and the record's head."
+    + EXAMPLES
+    + 'shuttle view TALK --as "US Envoy" --json'
+)
+def view(talk: TalkId, actor: As, db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+    with reported():
+        seen = service(db).view(talk, actor)
+    print_view(seen, as_json)
+
+
+@app.command(
+    help="Recompute every talk's hash chain; with --expect, check the record still holds a "
+    "head someone kept." + EXAMPLES + "shuttle verify --expect TALK=12:3f5a..."
+)
+def verify(
+    expect: Annotated[
+        list[str] | None,
+        typer.Option("--expect", help="TALK=SEQ:HASH, a head kept earlier (repeatable)."),
+    ] = None,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    heads: dict[str, Head] = {}
+    for spec in expect or []:
+        talk, sep, head = spec.partition("=")
+        try:
+            if not sep or not talk.strip():
+                raise ValueError("expected TALK=SEQ:HASH")
+            heads[talk.strip()] = Head.parse(head.strip())
+        except ValueError as error:
+            fail(Exit.USAGE, f"invalid: --expect {spec!r}: {error}")
+    with reported():
+        report = service(db).verify(heads)
+    failures = [{"talk": f.talk, "seq": f.seq, "reason": f.reason} for f in report.failures]
+    if as_json:
+        print_json(
+            {
+                "ok": report.ok,
+                "talks_checked": report.talks_checked,
+                "events_checked": report.events_checked,
+                "failures": failures,
+            }
+        )
+    elif report.ok:
+        typer.echo(
+            f"ok: {report.talks_checked} talks, {report.events_checked} events; every chain "
+            f"holds{' and every expected head is present' if heads else ''}"
+        )
+    if not report.ok:
+        for failure in report.failures:
+            print_failure = f"talk {failure.talk} event {failure.seq}: {failure.reason}"
+            if not as_json:
+                typer.echo(f"FAILED {print_failure}")
+        first = report.failures[0]
+        fail(Exit.REFUSED, f"verify failed at talk {first.talk} event {first.seq}: {first.reason}")
+
+
+@app.command(help="Run a short scripted proximity exchange and show the rooms side by side.")
+def demo(db: Db = DEFAULT_DB) -> None:
+    from shuttle.cli.demo import run_demo
+
+    with reported():
+        run_demo(service(db), db)

@@ -1,0 +1,178 @@
+"""The application: load a talk, decide, append, and read views -- only through `view_of`.
+
+The service is the one place that joins the pure talk domain to the record. It stamps events
+with the time (the domain never reads a clock), assigns sequence numbers, and on a concurrent
+append re-decides on the new state, so a command is judged against the record as it really is.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from shuttle.store import ConcurrentAppend, EventStore, Head, StoredEvent, VerifyReport
+from shuttle.talks import (
+    Command,
+    NotFound,
+    OpenTalk,
+    Participant,
+    Recorded,
+    Seen,
+    TalkState,
+    decide,
+    event_from_data,
+    evolve,
+    initial_state,
+    to_data,
+    visible_record,
+)
+
+MAX_ATTEMPTS = 100
+"""How often a command is re-decided after losing a race before the service gives up."""
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Appended:
+    """What one command added: the talk, its new events, and the record's head after them."""
+
+    talk: str
+    events: list[Recorded]
+    head: Head
+    state: TalkState
+
+
+@dataclass(frozen=True)
+class TalkView:
+    """Everything one participant may see of a talk, and the head of the whole record."""
+
+    talk: str
+    participant: Participant
+    head: Head
+    events: list[Seen]
+
+
+@dataclass(frozen=True)
+class TalkSummary:
+    talk: str
+    title: str
+    parties: list[str]
+    opened_at: str
+    head: Head
+
+
+class TalkService:
+    def __init__(
+        self, store: EventStore, clock: Callable[[], str] = utc_now, cache_size: int = 256
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        # The record is append-only, so a folded state stays true: keep the latest fold of
+        # recently used talks and read only the events appended since, instead of re-reading
+        # and re-folding the whole talk on every command.
+        self._cache: OrderedDict[str, tuple[TalkState, Head]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def open_talk(self, command: OpenTalk) -> Appended:
+        """Open a new talk under a fresh identifier."""
+        for _ in range(MAX_ATTEMPTS):
+            talk = uuid.uuid4().hex
+            try:
+                return self._append(talk, initial_state(), None, command)
+            except ConcurrentAppend:  # an identifier collision: draw another
+                continue
+        raise RuntimeError("could not allocate a talk identifier")
+
+    def execute(self, talk: str, command: Command) -> Appended:
+        """Decide `command` on the talk's current state and append the result atomically."""
+        for _ in range(MAX_ATTEMPTS):
+            state, head = self.load(talk)
+            try:
+                return self._append(talk, state, head, command)
+            except ConcurrentAppend:  # another writer went first: judge again on the new state
+                continue
+        raise RuntimeError(f"talk {talk} is too busy: gave up after {MAX_ATTEMPTS} attempts")
+
+    def load(self, talk: str) -> tuple[TalkState, Head]:
+        """The talk's current state and head; NotFound if there is no such talk."""
+        with self._lock:
+            cached = self._cache.get(talk)
+        state, head = cached if cached is not None else (initial_state(), None)
+        newer = self.store.load(talk, after_seq=0 if head is None else head.seq)
+        if newer:
+            for stored in newer:
+                state = evolve(state, _recorded(stored))
+            head = newer[-1].head
+        if head is None:
+            raise NotFound(f"talk {talk!r} not found")
+        self._remember(talk, state, head)
+        return state, head
+
+    def _remember(self, talk: str, state: TalkState, head: Head) -> None:
+        with self._lock:
+            known = self._cache.get(talk)
+            if known is None or known[1].seq < head.seq:
+                self._cache[talk] = (state, head)
+            self._cache.move_to_end(talk)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+
+    def view(self, talk: str, as_name: str) -> TalkView:
+        """What participant `as_name` sees of the talk, event by event, via `view_of`."""
+        state, head = self.load(talk)
+        participant = state.participant(as_name)
+        if participant is None:
+            raise NotFound(f"participant {as_name.strip()!r} not found in this talk")
+        return TalkView(talk, participant, head, list(visible_record(participant, state)))
+
+    def talks(self) -> list[TalkSummary]:
+        summaries = []
+        for first in self.store.talks():
+            opened = _recorded(first)
+            data = to_data(opened.event)
+            head = self.store.head(first.talk)
+            assert head is not None
+            summaries.append(
+                TalkSummary(first.talk, data["title"], data["parties"], opened.at, head)
+            )
+        return summaries
+
+    def verify(self, expect: Mapping[str, Head] | None = None) -> VerifyReport:
+        return self.store.verify(expect)
+
+    def _append(self, talk: str, state: TalkState, head: Head | None, command: Command) -> Appended:
+        events = decide(state, command)
+        at = self.clock()
+        recorded = [Recorded(state.last_seq + i, at, e) for i, e in enumerate(events, start=1)]
+        documents = [
+            {
+                "talk": talk,
+                "seq": r.seq,
+                "kind": r.event.kind,
+                "at": r.at,
+                "data": to_data(r.event),
+            }
+            for r in recorded
+        ]
+        stored = self.store.append(talk, head, documents)
+        for r in recorded:
+            state = evolve(state, r)
+        self._remember(talk, state, stored[-1].head)
+        return Appended(talk, recorded, stored[-1].head, state)
+
+
+def _recorded(stored: StoredEvent) -> Recorded:
+    document = stored.document
+    return Recorded(
+        seq=document["seq"],
+        at=document["at"],
+        event=event_from_data(document["kind"], document["data"]),
+    )

@@ -1,0 +1,207 @@
+"""The append-only, hash-chained record of every talk, on SQLite or PostgreSQL.
+
+Each talk is a chain of events numbered 1, 2, 3, ... Writers append with optimistic
+concurrency: they say which head they built on, and the (talk, seq) primary key refuses the
+second of two writers that built on the same head. Nothing here updates or deletes a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from shuttle.store.canonical import canonical_bytes
+from shuttle.store.chain import GENESIS_HASH, Head, chain_hash
+from shuttle.store.database import make_engine, migrate, write_transaction
+from shuttle.store.errors import ConcurrentAppend
+from shuttle.store.schema import events, talks
+from shuttle.store.stored_event import StoredEvent
+from shuttle.store.verify import VerifyReport, verify_events
+
+_NAME_LIMIT = 64  # the width of the talk and kind columns
+
+
+class EventStore:
+    """Append, read and verify talks' event chains through one SQLAlchemy engine.
+
+    The schema must already be migrated (``open_store`` does that). Safe to share between
+    threads; several processes may use the same database at once.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        """The engine underneath, for callers that run their own queries or maintenance."""
+        return self._engine
+
+    def append(
+        self, talk: str, after: Head | None, documents: Sequence[Mapping[str, object]]
+    ) -> list[StoredEvent]:
+        """Append ``documents`` to ``talk`` right after ``after``, all or nothing.
+
+        ``after`` is the head the caller decided on (``None``: the talk is new). Each document
+        must carry ``"talk"`` equal to ``talk``, ``"seq"`` counting on from ``after.seq`` (from
+        1 for a new talk) and a ``"kind"`` string of at most 64 characters; otherwise, or if
+        ``documents`` is empty, ``ValueError``. ``TypeError``/``ValueError`` from
+        ``canonical_bytes`` pass through. If ``after`` is not the hash actually stored at
+        ``after.seq`` the caller's head is not from this record: ``ValueError``.
+
+        Raises ``ConcurrentAppend`` when another writer appended first (``after`` is stale or the
+        "new" talk exists); then nothing of this call was written.
+        """
+        _check_name("talk", talk)
+        rows = _chain_rows(talk, after, documents)
+        try:
+            with write_transaction(self._engine) as connection:
+                if after is None:
+                    # Registers the talk's creation order; its unique key also refuses a second
+                    # creator, like the events primary key would.
+                    connection.execute(insert(talks).values(talk=talk))
+                else:
+                    stored = connection.execute(
+                        select(events.c.hash).where(
+                            events.c.talk == talk, events.c.seq == after.seq
+                        )
+                    ).scalar_one_or_none()
+                    if stored != after.hash:
+                        found = "no such event" if stored is None else f"stored hash {stored}"
+                        raise ValueError(
+                            f"talk {talk!r} has no event matching head {after} ({found}); "
+                            "append after a head loaded from this store"
+                        )
+                connection.execute(insert(events), rows)
+        except IntegrityError as exc:
+            # The only constraints an insert can violate here are the uniqueness of (talk, seq)
+            # and of the talk's registration: another writer got there first.
+            first = 1 if after is None else after.seq + 1
+            raise ConcurrentAppend(
+                f"talk {talk!r} already has an event at seq {first}: "
+                "another writer appended first; reload and re-decide"
+            ) from exc
+        return [
+            StoredEvent(talk=talk, seq=row["seq"], body=row["body"], hash=row["hash"])
+            for row in rows
+        ]
+
+    def load(self, talk: str, after_seq: int = 0) -> list[StoredEvent]:
+        """The talk's events with seq greater than ``after_seq``, in seq order."""
+        query = (
+            select(events.c.talk, events.c.seq, events.c.body, events.c.hash)
+            .where(events.c.talk == talk, events.c.seq > after_seq)
+            .order_by(events.c.seq)
+        )
+        with self._engine.connect() as connection:
+            return [_stored_event(*row) for row in connection.execute(query)]
+
+    def head(self, talk: str) -> Head | None:
+        """The talk's last event's position, or ``None`` if the talk has no events."""
+        query = (
+            select(events.c.seq, events.c.hash)
+            .where(events.c.talk == talk)
+            .order_by(events.c.seq.desc())
+            .limit(1)
+        )
+        with self._engine.connect() as connection:
+            row = connection.execute(query).first()
+        return None if row is None else Head(seq=row.seq, hash=row.hash)
+
+    def talks(self) -> list[StoredEvent]:
+        """The first event (seq 1) of every talk, oldest talk first.
+
+        "Oldest" is the order in which the talks were created in this database (the ``talks``
+        table's autoincrementing ordinal), not any timestamp inside the bodies.
+        """
+        query = (
+            select(events.c.talk, events.c.seq, events.c.body, events.c.hash)
+            .join(talks, talks.c.talk == events.c.talk)
+            .where(events.c.seq == 1)
+            .order_by(talks.c.ordinal)
+        )
+        with self._engine.connect() as connection:
+            return [_stored_event(*row) for row in connection.execute(query)]
+
+    def verify(self, expect: Mapping[str, Head] | None = None) -> VerifyReport:
+        """Recompute every talk's chain and report each talk's first failing seq.
+
+        A chain fails at: a missing seq (or one not starting at 1); a body that is not
+        canonical JSON; a body whose talk/seq/kind disagree with its row; a stored hash that is
+        not the hash of the previous hash and the body. ``expect`` maps talks to heads that
+        participants kept earlier; a talk then also fails if it is gone, if it no longer has an
+        event at that seq (truncated), or if the hash stored there differs (rewritten).
+        A talk whose events were all deleted, or whose registration in ``talks`` was, fails
+        at seq 1 even without ``expect``.
+        """
+        with self._engine.connect() as connection:
+            return verify_events(connection, expect)
+
+    def dispose(self) -> None:
+        """Close the engine's pooled connections."""
+        self._engine.dispose()
+
+
+def open_store(url: str, **engine_kwargs: Any) -> EventStore:
+    """Connect to ``url``, migrate its schema to the newest revision, and return the store.
+
+    ``sqlite:///path/to/file.db`` for the embedded default; ``postgresql://...`` (rewritten to
+    psycopg 3) or ``postgresql+psycopg://...``. ``engine_kwargs`` go to ``create_engine``.
+    """
+    engine = make_engine(url, **engine_kwargs)
+    try:
+        migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return EventStore(engine)
+
+
+def _chain_rows(
+    talk: str, after: Head | None, documents: Sequence[Mapping[str, object]]
+) -> list[dict[str, Any]]:
+    """Validate ``documents`` and turn them into hash-chained rows, before touching the DB."""
+    if isinstance(documents, Mapping) or not documents:
+        raise ValueError("documents must be a non-empty sequence of documents")
+    previous_hash = GENESIS_HASH if after is None else after.hash
+    seq = 1 if after is None else after.seq + 1
+    rows: list[dict[str, Any]] = []
+    for document in documents:
+        if not isinstance(document, Mapping):
+            raise ValueError(f"document for seq {seq} is a {type(document).__name__}, not a dict")
+        if document.get("talk") != talk:
+            raise ValueError(
+                f"document for seq {seq} has talk {document.get('talk')!r}, expected {talk!r}"
+            )
+        doc_seq = document.get("seq")
+        if type(doc_seq) is not int or doc_seq != seq:
+            raise ValueError(
+                f"document has seq {doc_seq!r}, expected {seq} (seqs run on from the head)"
+            )
+        kind = document.get("kind")
+        if not isinstance(kind, str):
+            raise ValueError(f"document for seq {seq} needs a string 'kind', got {kind!r}")
+        _check_name("kind", kind)
+        body = canonical_bytes(document)
+        digest = chain_hash(previous_hash, body)
+        rows.append({"talk": talk, "seq": seq, "kind": kind, "body": body, "hash": digest})
+        previous_hash = digest
+        seq += 1
+    return rows
+
+
+def _check_name(what: str, value: object) -> None:
+    # NUL is refused because PostgreSQL text cannot hold it; SQLite would, and the two
+    # backends must accept the same names.
+    if not isinstance(value, str) or not 1 <= len(value) <= _NAME_LIMIT or "\x00" in value:
+        raise ValueError(
+            f"{what} must be a string of 1 to {_NAME_LIMIT} characters without NUL, got {value!r}"
+        )
+
+
+def _stored_event(talk: str, seq: int, body: bytes, hash_: str) -> StoredEvent:
+    # bytes(): drivers may hand BLOB/bytea back as memoryview.
+    return StoredEvent(talk=talk, seq=seq, body=bytes(body), hash=hash_)

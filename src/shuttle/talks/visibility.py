@@ -1,0 +1,146 @@
+"""Who sees what: `view_of` is the only place in Shuttle that decides it.
+
+Every reader of a record -- the command line, the web, live updates, exports -- asks this
+module for each event, and shows exactly what it returns. A mediator sees the whole record. A
+delegate sees the talk's public facts, its own party's room, what was carried into that room,
+its party's releases and consents, the fact (and, unless the talk hides it, the text) of what
+was carried out of its room, and the joint room once it is open. Nothing else: no other room,
+no mediator's note, no other party's delegates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from shuttle.talks.events import (
+    Consented,
+    Conveyed,
+    Joined,
+    JointRoomOpened,
+    Noted,
+    Recorded,
+    Released,
+    Said,
+    TalkOpened,
+    to_data,
+)
+from shuttle.talks.state import Participant, TalkState
+from shuttle.talks.vocabulary import JOINT_ROOM, Role
+
+
+@dataclass(frozen=True)
+class Seen:
+    """An event as one participant may see it.
+
+    `room` is where it happened (for a carriage seen by its source party: where it went),
+    `details` the rest of what this participant may know of it.
+    """
+
+    seq: int
+    at: str
+    kind: str
+    by: str | None = None
+    room: str | None = None
+    text: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        base: dict[str, Any] = {
+            "seq": self.seq,
+            "at": self.at,
+            "kind": self.kind,
+            "room": self.room,
+            "by": self.by,
+            "text": self.text,
+        }
+        return base | self.details
+
+
+def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> Seen | None:
+    """`recorded` as `participant` may see it, redacted where needed, or None if not at all."""
+    event = recorded.event
+    if participant.is_mediator:
+        return _whole(recorded)
+    party = participant.party
+    seen = None
+    match event:
+        case TalkOpened():
+            # Public facts, the talk's rules, and the delegates of one's own party only.
+            own = [d for d in to_data(event)["delegates"] if d["party"] == party]
+            seen = _seen(recorded, details=to_data(event) | {"delegates": own})
+        case Joined() if event.role is Role.MEDIATOR or event.party == party:
+            seen = _seen(recorded, by=event.by, details=to_data(event))
+        case Said() if event.room == party or (event.room == JOINT_ROOM and state.joint_open):
+            seen = _whole(recorded)
+        case Released() if state.statements[event.statement].room == party:
+            seen = _whole(recorded)
+        case Conveyed() if event.to_room == party:
+            # The receiving room learns which party the words come from, not where they sat
+            # in that party's record.
+            seen = _seen(
+                recorded,
+                by=event.by,
+                room=event.to_room,
+                text=event.text,
+                details={"mode": event.mode.value, "from_room": event.from_room},
+            )
+        case Conveyed() if event.from_room == party:
+            hidden = state.hide_carried_text
+            seen = _seen(
+                recorded,
+                by=event.by,
+                room=event.to_room,
+                text=None if hidden else event.text,
+                details={
+                    "mode": event.mode.value,
+                    "source": event.source,
+                    "from_room": event.from_room,
+                    "to_room": event.to_room,
+                    "text_hidden": hidden,
+                },
+            )
+        case Consented() if event.party == party:
+            seen = _whole(recorded)
+        case JointRoomOpened():
+            seen = _whole(recorded)
+        case Noted():
+            seen = None
+    return seen
+
+
+def visible_record(participant: Participant, state: TalkState) -> Iterator[Seen]:
+    """The participant's whole view of the talk, in record order."""
+    for recorded in state.record:
+        seen = view_of(participant, recorded, state)
+        if seen is not None:
+            yield seen
+
+
+def can_see(participant: Participant, seq: int, state: TalkState) -> bool:
+    """Whether event `seq` exists for this participant (the rules ask before they refuse)."""
+    recorded = state.recorded(seq)
+    return recorded is not None and view_of(participant, recorded, state) is not None
+
+
+def _whole(recorded: Recorded) -> Seen:
+    data = to_data(recorded.event)
+    by = data.pop("by", None)
+    room = data.pop("room", None)
+    if "to_room" in data:
+        room = data["to_room"]
+    text = data.pop("text", None)
+    return _seen(recorded, by=by, room=room, text=text, details=data)
+
+
+def _seen(
+    recorded: Recorded,
+    *,
+    by: str | None = None,
+    room: str | None = None,
+    text: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> Seen:
+    extra = {k: v for k, v in (details or {}).items() if k not in {"by", "room", "text"}}
+    return Seen(recorded.seq, recorded.at, recorded.event.kind, by, room, text, extra)

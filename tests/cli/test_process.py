@@ -1,0 +1,60 @@
+"""The installed `shuttle` executable, run as a separate process the way a script runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SHUTTLE = [sys.executable, "-c", "from shuttle.cli import main; main()"]
+
+
+def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SHUTTLE_DB": f"sqlite:///{tmp_path / 'record.db'}"}
+    return subprocess.run(
+        [*SHUTTLE, *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+    )
+
+
+def test_a_script_opens_speaks_and_reads_through_shuttle_db(tmp_path: Path) -> None:
+    opened = run(tmp_path, "talk", "open", "--title", "T", "--party", "A", "--party", "B",
+                 "--mediator", "M", "--delegate", "A=a1", "--json")  # fmt: skip
+    assert opened.returncode == 0, opened.stderr
+    talk = json.loads(opened.stdout)["talk"]
+    said = run(tmp_path, "say", talk, "--as", "a1", "سلام — hello", "--json")
+    assert said.returncode == 0 and json.loads(said.stdout)["seq"] == 2
+    view = json.loads(run(tmp_path, "view", talk, "--as", "a1", "--json").stdout)
+    assert view["events"][-1]["text"] == "سلام — hello"
+    assert (tmp_path / "record.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["say", "T", "--as", "x", "--handling", "loud", "hi"], 2, "'loud' is not one of"),
+        (["say"], 2, "Missing argument"),
+        (["no-such-command"], 2, "No such command"),
+        (["view", "T", "--as", "x"], 3, "talk 'T' not found"),
+        (["view", "T", "--as", "x", "--db", "nosuchdriver://x"], 2, "invalid database URL"),
+        (["verify", "--expect", "T=1:zz"], 2, "--expect"),
+    ],
+)
+def test_failures_are_one_line_on_stderr_with_their_exit_code(
+    tmp_path: Path, args: list[str], code: int, words: str
+) -> None:
+    result = run(tmp_path, *args)
+    assert result.returncode == code
+    assert result.stdout == ""
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_demo_runs_and_verifies(tmp_path: Path) -> None:
+    result = run(tmp_path, "demo")
+    assert result.returncode == 0, result.stderr
+    assert "chain verified: ok" in " ".join(result.stdout.split())
+    listed = run(tmp_path, "talk", "list", "--json")
+    assert json.loads(listed.stdout)[0]["title"] == "Muscat proximity talks (demo)"

@@ -1,0 +1,1 @@
+"""Tests of shuttle.store, one module per source module."""

@@ -1,0 +1,19 @@
+"""StoredEvent: the stored bytes and the views derived from them."""
+
+from __future__ import annotations
+
+from shuttle.store import GENESIS_HASH, Head, StoredEvent, canonical_bytes, chain_hash
+
+
+def test_document_and_head_derive_from_the_row() -> None:
+    body = canonical_bytes({"talk": "t", "seq": 1, "kind": "opened", "text": "é"})
+    event = StoredEvent(talk="t", seq=1, body=body, hash=chain_hash(GENESIS_HASH, body))
+    assert event.document == {"talk": "t", "seq": 1, "kind": "opened", "text": "é"}
+    assert event.head == Head(seq=1, hash=event.hash)
+
+
+def test_document_is_a_fresh_copy() -> None:
+    body = canonical_bytes({"talk": "t", "seq": 1, "kind": "opened"})
+    event = StoredEvent(talk="t", seq=1, body=body, hash=chain_hash(GENESIS_HASH, body))
+    event.document["kind"] = "changed"
+    assert event.document["kind"] == "opened"
