@@ -100,7 +100,7 @@ def talk_open(
     if as_json:
         people = [
             {"name": p.name, "role": p.role.value, "party": p.party}
-            for p in appended.state.participants.values()
+            for p in appended.state.members()
         ]
         print_json(
             {

@@ -59,6 +59,7 @@ class TalkState:
     # Persistent collections: evolving shares structure with the previous state instead of
     # copying it, so folding a long talk costs O(n log n), not O(n^2), and stays pure.
     participants: PMap[str, Participant] = field(default_factory=pmap)
+    roster: PVector[str] = field(default_factory=pvector)  # names in the order they joined
     statements: PMap[int, Statement] = field(default_factory=pmap)
     consents: PMap[str, int] = field(default_factory=pmap)
     joint_open: bool = False
@@ -79,11 +80,15 @@ class TalkState:
     def recorded(self, seq: int) -> Recorded | None:
         return self.record[seq - 1] if 1 <= seq <= len(self.record) else None
 
+    def members(self) -> list[Participant]:
+        """Every participant, in the order they joined the talk."""
+        return [self.participants[name] for name in self.roster]
+
     def mediators(self) -> list[Participant]:
-        return [p for p in self.participants.values() if p.is_mediator]
+        return [p for p in self.members() if p.is_mediator]
 
     def delegates_of(self, party: str) -> list[Participant]:
-        return [p for p in self.participants.values() if p.party == party]
+        return [p for p in self.members() if p.party == party]
 
 
 def initial_state() -> TalkState:
@@ -109,10 +114,15 @@ def evolve(state: TalkState, recorded: Recorded) -> TalkState:
                 default_handling=event.default_handling,
                 hide_carried_text=event.hide_carried_text,
                 participants=pmap(people),
+                roster=pvector(people),
             )
         case Joined():
             joined = Participant(event.name, event.role, event.party)
-            return replace(state, participants=state.participants.set(event.name, joined))
+            return replace(
+                state,
+                participants=state.participants.set(event.name, joined),
+                roster=state.roster.append(event.name),
+            )
         case Said():
             speaker = state.participants[event.by]
             statement = Statement(
