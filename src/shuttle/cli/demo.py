@@ -6,6 +6,10 @@ then printed side by side exactly as each participant's `view_of` shows them.
 
 from __future__ import annotations
 
+import shlex
+import sys
+from pathlib import Path
+
 from rich.text import Text
 
 from shuttle.cli.render import console, side_by_side
@@ -86,8 +90,14 @@ def run_demo(service: TalkService, db: str) -> str:
     console.print(
         Text(
             "Mediator-only words never left their room; the mediator's note is in no party's "
-            f"view.\nTry: shuttle view {talk} --as '{US_ENVOY}'",
+            f"view.\nTry: {_command_name()} view {talk} --as {shlex.quote(US_ENVOY)} --db {db}",
             style="dim",
         )
     )
     return talk
+
+
+def _command_name() -> str:
+    """How this command was invoked (`.venv/bin/shuttle` under `make run`), for copy and paste."""
+    invoked = sys.argv[0]
+    return invoked if Path(invoked).name == "shuttle" else "shuttle"
