@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: install install-dev run demo test lint typecheck bench clean
 
@@ -18,6 +19,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(STAMP)
+
+# The peer platforms the benchmarks compare against are heavy; only `make bench` installs them.
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@ $(DEV_STAMP) $(STAMP)
 
 install: $(STAMP)
 
@@ -36,9 +42,11 @@ typecheck: $(DEV_STAMP)
 test: lint typecheck
 	$(BIN)/pytest
 
-bench: $(DEV_STAMP)
+bench: $(BENCH_STAMP)
+	@# Every bench/*.py is a benchmark; modules named _*.py are helpers they import.
 	@set -e; found=0; for f in bench/*.py; do \
-		[ -e "$$f" ] || continue; found=1; echo "== $$f"; $(BIN)/python "$$f"; done; \
+		[ -e "$$f" ] || continue; case "$$(basename $$f)" in _*) continue;; esac; \
+		found=1; echo "== $$f"; $(BIN)/python "$$f"; done; \
 	[ $$found = 1 ] || echo "no benchmarks yet under bench/"
 
 clean:
