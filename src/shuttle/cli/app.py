@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from shuttle.cli.analyze import register as register_analyze
 from shuttle.cli.errors import Exit, fail, reported
-from shuttle.cli.options import DEFAULT_DB, As, Db, Json, TalkId, service
+from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, service
 from shuttle.cli.render import (
     console,
     print_appended,
@@ -20,6 +21,7 @@ from shuttle.cli.render import (
     print_view,
     terminal_safe,
 )
+from shuttle.cli.scenario import scenario_app
 from shuttle.store import Head
 from shuttle.talks import (
     Consent,
@@ -49,8 +51,8 @@ app = typer.Typer(
 )
 talk_app = typer.Typer(help="Open and list talks.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(talk_app, name="talk")
-
-EXAMPLES = "\n\n\b\nExample:\n  "
+app.add_typer(scenario_app, name="scenario")
+register_analyze(app)
 
 
 @talk_app.command(

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
+from typing import NoReturn
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -19,7 +20,7 @@ class Exit(IntEnum):
     NOT_FOUND = 3
 
 
-def fail(code: Exit, message: str) -> None:
+def fail(code: Exit, message: str) -> NoReturn:
     """Print `message` as one line on stderr and exit with `code`."""
     one_line = " ".join(message.split())
     print(f"shuttle: {one_line}", file=sys.stderr)

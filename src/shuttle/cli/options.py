@@ -11,6 +11,9 @@ from shuttle.store import open_store
 
 DEFAULT_DB = "sqlite:///shuttle.db"
 
+EXAMPLES = "\n\n\b\nExample:\n  "
+"""Ends a command's help and starts its example; \b keeps the example's line breaks."""
+
 Db = Annotated[
     str,
     typer.Option(

@@ -85,7 +85,12 @@ class HyperRectangleProfile:
         object.__setattr__(self, "discount", effective_discount(self.discount))
 
     def utility(self, space: OutcomeSpace, indices: IndexArray) -> FloatArray:
-        value_tables = [np.asarray(issue.values, dtype=np.float64) for issue in space.issues]
+        # Only the issues a rectangle bounds need numeric values (discrete labels have none).
+        used = {position for rectangle in self.rectangles for position, _, _ in rectangle.bounds}
+        value_tables = {
+            position: np.asarray(space.issues[position].values, dtype=np.float64)
+            for position in used
+        }
         total = np.zeros(len(indices), dtype=np.float64)
         for rectangle in self.rectangles:
             inside = np.ones(len(indices), dtype=bool)

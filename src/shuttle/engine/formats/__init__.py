@@ -1,0 +1,7 @@
+"""Reading scenario files (Genius XML, GeniusWeb JSON, Shuttle's YAML) and writing YAML."""
+
+from shuttle.engine.formats.errors import ScenarioError
+from shuttle.engine.formats.load import load_scenario
+from shuttle.engine.formats.yaml_format import read_yaml, write_yaml
+
+__all__ = ["ScenarioError", "load_scenario", "read_yaml", "write_yaml"]
