@@ -14,10 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from shuttle.cli.errors import Exit, fail
-from shuttle.cli.options import EXAMPLES, Json
+from shuttle.cli.options import EXAMPLES, Json, scenario_at
 from shuttle.cli.render import console, print_json, terminal_safe
 from shuttle.engine.analysis import AnalysisResult, analyze
-from shuttle.engine.formats import ScenarioError, load_scenario
 from shuttle.engine.scenario import Scenario
 
 HELP = (
@@ -53,7 +52,7 @@ def register(app: typer.Typer) -> None:
 def analyze_command(path: ScenarioPath, as_json: Json = False, plot: PlotPath = None) -> None:
     if plot is not None and plot.suffix.lower() != ".png":
         fail(Exit.USAGE, f"invalid: --plot {plot} must name a .png file")
-    scenario = _load(path)
+    scenario = scenario_at(path)
     result = analyze(scenario)
     if plot is not None:
         # Imported here: matplotlib takes a while to load and only --plot needs it.
@@ -69,15 +68,6 @@ def analyze_command(path: ScenarioPath, as_json: Json = False, plot: PlotPath = 
     print_summary(scenario, result)
     if plot is not None:
         console.print(Text(f"wrote {plot}"))
-
-
-def _load(path: Path) -> Scenario:
-    if not path.exists():
-        fail(Exit.NOT_FOUND, f"not found: {path}")
-    try:
-        return load_scenario(path)
-    except ScenarioError as error:
-        fail(Exit.USAGE, f"invalid scenario: {error}")
 
 
 def print_summary(scenario: Scenario, result: AnalysisResult) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from shuttle.cli.errors import Exit, fail
+from shuttle.engine import Scenario, ScenarioError, load_scenario
 from shuttle.service import TalkService
 from shuttle.store import open_store
 
@@ -37,3 +40,13 @@ TalkId = Annotated[str, typer.Argument(help="The talk's id, as `talk open` print
 def service(db: str) -> TalkService:
     """The service over the record at `db`, migrated to the current schema."""
     return TalkService(open_store(db))
+
+
+def scenario_at(path: Path) -> Scenario:
+    """The scenario at `path`, or exit: 3 when nothing is there, 2 when it cannot be read."""
+    if not path.exists():
+        fail(Exit.NOT_FOUND, f"not found: {path}")
+    try:
+        return load_scenario(path)
+    except ScenarioError as error:
+        fail(Exit.USAGE, f"invalid scenario: {error}")

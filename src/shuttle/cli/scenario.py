@@ -14,9 +14,9 @@ from typing import Annotated, Any
 import typer
 
 from shuttle.cli.errors import Exit, fail
-from shuttle.cli.options import EXAMPLES, Json
+from shuttle.cli.options import EXAMPLES, Json, scenario_at
 from shuttle.cli.render import print_json, terminal_safe
-from shuttle.engine.formats import ScenarioError, load_scenario, write_yaml
+from shuttle.engine.formats import write_yaml
 from shuttle.engine.preferences import HyperRectangleProfile, Profile
 from shuttle.engine.scenario import Scenario
 from shuttle.engine.space import DiscreteIssue, IntegerIssue, Issue
@@ -53,7 +53,7 @@ class Target(StrEnum):
     + "shuttle scenario show ../shared/scenarios/ANAC2013_SmartPhone --json",
 )
 def show(path: ScenarioPath, as_json: Json = False) -> None:
-    scenario = _load(path)
+    scenario = scenario_at(path)
     if as_json:
         print_json(scenario_json(scenario))
         return
@@ -74,7 +74,7 @@ def convert(
         Path | None, typer.Option("--out", help="Write to this file instead of printing.")
     ] = None,
 ) -> None:
-    text = write_yaml(_load(path))
+    text = write_yaml(scenario_at(path))
     if out is None:
         typer.echo(text, nl=False)
         return
@@ -83,15 +83,6 @@ def convert(
     except OSError as error:
         fail(Exit.USAGE, f"cannot write {out}: {error.strerror}")
     typer.echo(f"wrote {out}")
-
-
-def _load(path: Path) -> Scenario:
-    if not path.exists():
-        fail(Exit.NOT_FOUND, f"not found: {path}")
-    try:
-        return load_scenario(path)
-    except ScenarioError as error:
-        fail(Exit.USAGE, f"invalid scenario: {error}")
 
 
 def scenario_json(scenario: Scenario) -> dict[str, Any]:
