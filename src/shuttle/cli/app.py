@@ -316,10 +316,9 @@ def verify(
             f"holds{' and every expected head is present' if heads else ''}"
         )
     if not report.ok:
-        for failure in report.failures:
-            print_failure = f"talk {failure.talk} event {failure.seq}: {failure.reason}"
-            if not as_json:
-                typer.echo(f"FAILED {print_failure}")
+        if not as_json:
+            for failure in report.failures:
+                typer.echo(f"FAILED talk {failure.talk} event {failure.seq}: {failure.reason}")
         first = report.failures[0]
         fail(Exit.REFUSED, f"verify failed at talk {first.talk} event {first.seq}: {first.reason}")
 
