@@ -3,15 +3,10 @@ this and Shuttle, not pytest)."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from shuttle.service import TalkService
 from shuttle.store import EventStore, make_engine
 from shuttle.talks import Say
-
-
-class Barrier(Protocol):
-    def wait(self, timeout: float | None = None) -> int: ...
+from tests.store.workers import Barrier
 
 
 def speak(url: str, talk: str, speaker: str, count: int, start: Barrier) -> None:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from shuttle.cli.errors import Exit, fail
-from shuttle.cli.options import EXAMPLES, Json, scenario_at
+from shuttle.cli.options import EXAMPLES, Json, ScenarioPath, scenario_at
 from shuttle.cli.render import console, print_json, terminal_safe
 from shuttle.engine.analysis import AnalysisResult, analyze
 from shuttle.engine.scenario import Scenario
@@ -30,14 +30,6 @@ HELP = (
     + "shuttle analyze src/shuttle/scenarios/muscat.yaml --plot muscat.png"
 )
 
-ScenarioPath = Annotated[
-    Path,
-    typer.Argument(
-        help="A YAML file, or a folder of Genius XML or GeniusWeb JSON files.",
-        metavar="PATH",
-        show_default=False,
-    ),
-]
 PlotPath = Annotated[
     Path | None,
     typer.Option("--plot", help="Also draw the analysis to this PNG file.", metavar="FILE.png"),

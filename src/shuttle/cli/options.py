@@ -34,6 +34,14 @@ As = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object for programs.")]
+ScenarioPath = Annotated[
+    Path,
+    typer.Argument(
+        help="A YAML file, or a folder of Genius XML or GeniusWeb JSON files.",
+        metavar="PATH",
+        show_default=False,
+    ),
+]
 TalkId = Annotated[str, typer.Argument(help="The talk's id, as `talk open` printed it.")]
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from shuttle.cli.errors import Exit, fail
-from shuttle.cli.options import EXAMPLES, Json, scenario_at
+from shuttle.cli.options import EXAMPLES, Json, ScenarioPath, scenario_at
 from shuttle.cli.render import print_json, terminal_safe
 from shuttle.engine.formats import write_yaml
 from shuttle.engine.preferences import HyperRectangleProfile, Profile
@@ -27,17 +27,6 @@ scenario_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-
-# As in shuttle.cli.app, which imports this module and therefore cannot be imported from here.
-
-ScenarioPath = Annotated[
-    Path,
-    typer.Argument(
-        help="A YAML file, or a folder of Genius XML or GeniusWeb JSON files.",
-        metavar="PATH",
-        show_default=False,
-    ),
-]
 
 
 class Target(StrEnum):
