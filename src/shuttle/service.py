@@ -11,17 +11,21 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from shuttle.engine.advice import Advice, advise
 from shuttle.store import ConcurrentAppend, EventStore, Head, StoredEvent, VerifyReport
 from shuttle.talks import (
     Command,
+    Invalid,
     NotFound,
     OpenTalk,
     Participant,
     Recorded,
+    Refused,
     Seen,
+    Sign,
     TalkState,
     decide,
     event_from_data,
@@ -30,6 +34,7 @@ from shuttle.talks import (
     to_data,
     visible_record,
 )
+from shuttle.talks.preferences import engine_profile
 
 MAX_ATTEMPTS = 100
 """How often a command is re-decided after losing a race before the service gives up."""
@@ -125,13 +130,46 @@ class TalkService:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
 
-    def view(self, talk: str, as_name: str) -> TalkView:
-        """What participant `as_name` sees of the talk, event by event, via `view_of`."""
+    def view(self, talk: str, as_name: str, after: int = 0) -> TalkView:
+        """What participant `as_name` sees of the talk, event by event, via `view_of`; with
+        `after`, only the events after that sequence number (a reader catching up)."""
         state, head = self.load(talk)
         participant = state.participant(as_name)
         if participant is None:
             raise NotFound(f"participant {as_name.strip()!r} not found in this talk")
-        return TalkView(talk, participant, head, list(visible_record(participant, state)))
+        seen = list(visible_record(participant, state, after))
+        return TalkView(talk, participant, head, seen)
+
+    def advice(self, talk: str, as_name: str) -> Advice:
+        """The engine's advice for mediator `as_name`, numbers withheld for unshared profiles."""
+        state, _ = self.load(talk)
+        participant = state.participant(as_name)
+        if participant is None:
+            raise NotFound(f"participant {as_name.strip()!r} not found in this talk")
+        if not participant.is_mediator:
+            raise Refused(
+                "advice is for mediators: it is computed from every party's profile",
+                "your own profile and the text are in your view",
+            )
+        negotiation = state.negotiation
+        agenda = negotiation.agenda
+        if agenda is None:
+            raise Refused("this talk has no agenda yet", "set one with `agenda`")
+        missing = [p for p in state.parties if p not in negotiation.profiles]
+        if missing:
+            raise Refused(
+                "advice needs a profile from every party",
+                "waiting for " + ", ".join(repr(p) for p in missing),
+            )
+        profiles = [negotiation.profiles[p] for p in state.parties]
+        current = negotiation.current
+        return advise(
+            agenda.space(),
+            state.parties,
+            [engine_profile(agenda, p, negotiation.escalation) for p in profiles],
+            [p.shared for p in profiles],
+            None if current is None else agenda.package(current.terms),
+        )
 
     def talks(self) -> list[TalkSummary]:
         summaries = []
@@ -149,6 +187,8 @@ class TalkService:
         return self.store.verify(expect)
 
     def _append(self, talk: str, state: TalkState, head: Head | None, command: Command) -> Appended:
+        if isinstance(command, Sign) and head is not None:
+            command = _stamped(command, head)
         events = decide(state, command)
         at = self.clock()
         recorded = [Recorded(state.last_seq + i, at, e) for i, e in enumerate(events, start=1)]
@@ -167,6 +207,22 @@ class TalkService:
             state = evolve(state, r)
         self._remember(talk, state, stored[-1].head)
         return Appended(talk, recorded, stored[-1].head, state)
+
+
+def _stamped(command: Sign, head: Head) -> Sign:
+    """A signature vouches for the record's head as the service reads it, not as claimed: a
+    head the signer gives must be that one (it saw the record as it is), else it is refused."""
+    if command.head is not None:
+        try:
+            given = Head.parse(command.head)
+        except ValueError as error:
+            raise Invalid(str(error)) from None
+        if given != head:
+            raise Refused(
+                f"the record's head is {head}, not {given}: it has moved on or differs",
+                "view the talk again and sign at its current head",
+            )
+    return replace(command, head=str(head))
 
 
 def _recorded(stored: StoredEvent) -> Recorded:

@@ -1,5 +1,6 @@
 """The talk domain, pure: events, commands, state, the rules (`decide`) and who sees what."""
 
+from shuttle.talks.agenda import Agenda, AgendaIssue, Terms, agenda_of_space, describe_terms
 from shuttle.talks.commands import (
     Command,
     Consent,
@@ -12,36 +13,77 @@ from shuttle.talks.commands import (
 )
 from shuttle.talks.decide import decide
 from shuttle.talks.events import Delegate, Event, Recorded, event_from_data, to_data
+from shuttle.talks.negotiation_commands import (
+    Answer,
+    AnswerOffer,
+    AnswerProposal,
+    Bid,
+    Close,
+    Draft,
+    Incident,
+    Offer,
+    OpenBid,
+    Propose,
+    ReportIncident,
+    SetAgenda,
+    Sign,
+    SubmitProfile,
+)
+from shuttle.talks.negotiation_state import Negotiation, PartyProfile
 from shuttle.talks.refusals import Invalid, NotFound, Refusal, Refused
 from shuttle.talks.state import Participant, Statement, TalkState, evolve, fold, initial_state
 from shuttle.talks.visibility import Seen, view_of, visible_record
-from shuttle.talks.vocabulary import JOINT_ROOM, Handling, Mode, Role
+from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Comparison, Handling, Mode, Role, Source
 
 __all__ = [
     "JOINT_ROOM",
+    "Agenda",
+    "AgendaIssue",
+    "Answer",
+    "AnswerOffer",
+    "AnswerProposal",
+    "Bid",
+    "BidRule",
+    "Close",
     "Command",
+    "Comparison",
     "Consent",
     "Convey",
     "Delegate",
+    "Draft",
     "Event",
     "Handling",
+    "Incident",
     "Invalid",
     "Join",
     "Mode",
+    "Negotiation",
     "NotFound",
     "Note",
+    "Offer",
+    "OpenBid",
     "OpenTalk",
     "Participant",
+    "PartyProfile",
+    "Propose",
     "Recorded",
     "Refusal",
     "Refused",
     "Release",
+    "ReportIncident",
     "Role",
     "Say",
     "Seen",
+    "SetAgenda",
+    "Sign",
+    "Source",
     "Statement",
+    "SubmitProfile",
     "TalkState",
+    "Terms",
+    "agenda_of_space",
     "decide",
+    "describe_terms",
     "event_from_data",
     "evolve",
     "fold",

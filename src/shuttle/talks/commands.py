@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shuttle.talks.events import Delegate
-from shuttle.talks.vocabulary import Handling, Mode, Role
+from shuttle.talks.negotiation_commands import Incident, NegotiationCommand
+from shuttle.talks.vocabulary import BidRule, Handling, Mode, Role
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class OpenTalk:
     delegates: tuple[Delegate, ...] = ()
     default_handling: Handling = Handling.MEDIATOR_ONLY
     hide_carried_text: bool = False
+    agenda: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    escalation: tuple[Incident, ...] = ()
+    bid_rule: BidRule = BidRule.MIDPOINT
 
 
 @dataclass(frozen=True)
@@ -74,4 +78,4 @@ class Consent:
     actor: str
 
 
-Command = OpenTalk | Join | Say | Release | Convey | Note | Consent
+Command = OpenTalk | Join | Say | Release | Convey | Note | Consent | NegotiationCommand

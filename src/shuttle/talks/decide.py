@@ -10,7 +10,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from shuttle.talks.bid_rules import bid, open_bid
 from shuttle.talks.commands import Command, Consent, Convey, Join, Note, OpenTalk, Release, Say
+from shuttle.talks.common import require_open
 from shuttle.talks.events import (
     Consented,
     Conveyed,
@@ -23,9 +25,28 @@ from shuttle.talks.events import (
     Said,
     TalkOpened,
 )
+from shuttle.talks.negotiation_commands import (
+    Answer,
+    AnswerOffer,
+    AnswerProposal,
+    Bid,
+    Close,
+    Draft,
+    Offer,
+    OpenBid,
+    Propose,
+    ReportIncident,
+    SetAgenda,
+    Sign,
+    SubmitProfile,
+)
+from shuttle.talks.offer_rules import answer_offer, offer
+from shuttle.talks.profile_rules import submit_profile
+from shuttle.talks.proposal_rules import answer_proposal, propose
 from shuttle.talks.refusals import Invalid, NotFound, Refused
 from shuttle.talks.state import Participant, Statement, TalkState
 from shuttle.talks.text import MAX_TITLE, clean_name, clean_text
+from shuttle.talks.text_rules import agenda_event, answer, close, draft, incident, set_agenda, sign
 from shuttle.talks.visibility import can_see
 from shuttle.talks.vocabulary import JOINT_ROOM, Handling, Mode, Role
 
@@ -35,10 +56,16 @@ def decide(state: TalkState, command: Command) -> list[Event]:
     if isinstance(command, OpenTalk):
         if state.opened:
             raise Refused("a talk is opened once", "open a new talk instead")
-        return [_open(command)]
+        opened: list[Event] = [_open(command)]
+        if command.agenda is not None:
+            opened.append(agenda_event(None, command.agenda, command.escalation))
+        elif command.escalation:
+            raise Invalid("an escalation schedule needs an agenda")
+        return opened
     if not state.opened:
         raise NotFound("talk not found")
     actor = _actor(state, command.actor)
+    require_open(state)
     match command:
         case Join():
             return [_join(state, actor, command)]
@@ -52,6 +79,32 @@ def decide(state: TalkState, command: Command) -> list[Event]:
             return [_note(actor, command)]
         case Consent():
             return _consent(state, actor)
+        case SetAgenda():
+            return set_agenda(state, actor, command)
+        case Draft():
+            return draft(state, actor, command)
+        case Answer():
+            return answer(state, actor, command)
+        case Sign():
+            return sign(state, actor, command)
+        case Close():
+            return close(state, actor, command)
+        case ReportIncident():
+            return incident(state, actor, command)
+        case Propose():
+            return propose(state, actor, command)
+        case AnswerProposal():
+            return answer_proposal(state, actor, command)
+        case OpenBid():
+            return open_bid(state, actor, command)
+        case Bid():
+            return bid(state, actor, command)
+        case SubmitProfile():
+            return submit_profile(state, actor, command)
+        case Offer():
+            return offer(state, actor, command)
+        case AnswerOffer():
+            return answer_offer(state, actor, command)
 
 
 def _actor(state: TalkState, name: str) -> Participant:
@@ -92,6 +145,7 @@ def _open(command: OpenTalk) -> TalkOpened:
         delegates=tuple(delegates),
         default_handling=command.default_handling,
         hide_carried_text=command.hide_carried_text,
+        bid_rule=command.bid_rule,
     )
 
 
@@ -212,7 +266,9 @@ def _convey(state: TalkState, actor: Participant, command: Convey) -> Conveyed:
             f"statement {source.seq} is mediator-only: it never leaves its room",
             f"a delegate of {source.party!r} may release it to verbatim-only or may-convey",
         )
+    terms: tuple[tuple[str, str], ...] = ()
     if command.mode is Mode.VERBATIM:
+        terms = source.terms  # a verbatim carriage of an offer carries its terms
         if command.text is not None and command.text.strip() != source.text:
             raise Refused(
                 "a verbatim carriage uses the source's words exactly",
@@ -237,6 +293,7 @@ def _convey(state: TalkState, actor: Participant, command: Convey) -> Conveyed:
         to_room=to,
         mode=command.mode,
         text=text,
+        terms=terms,
     )
 
 
@@ -279,7 +336,7 @@ def _visible_statement(state: TalkState, actor: Participant, seq: int) -> Statem
         assert recorded is not None
         raise Refused(
             f"event {seq} is a {recorded.event.kind} event, not a statement",
-            "name the sequence number of a statement (a said event)",
+            "name the sequence number of a statement (a said or offered event)",
         )
     return statement
 

@@ -7,11 +7,66 @@ so the store can hash it in a canonical form without knowing any rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields, is_dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from shuttle.talks.vocabulary import Handling, Mode, Role
+from shuttle.talks.agenda import AgendaIssue
+from shuttle.talks.negotiation_events import (
+    NEGOTIATION_EVENTS,
+    AgendaSet,
+    Agreed,
+    Answered,
+    BidOpened,
+    BidSettled,
+    BidSubmitted,
+    Closed,
+    Drafted,
+    EscalationStep,
+    IncidentReported,
+    OfferAnswered,
+    Offered,
+    ProfileSubmitted,
+    ProposalAnswered,
+    ProposalConcluded,
+    Proposed,
+    Signed,
+)
+from shuttle.talks.vocabulary import BidRule, Comparison, Handling, Mode, Role, Source
+
+__all__ = [
+    "EVENT_TYPES",
+    "AgendaSet",
+    "Agreed",
+    "Answered",
+    "BidOpened",
+    "BidSettled",
+    "BidSubmitted",
+    "Closed",
+    "Consented",
+    "Conveyed",
+    "Delegate",
+    "Drafted",
+    "EscalationStep",
+    "Event",
+    "IncidentReported",
+    "Joined",
+    "JointRoomOpened",
+    "Noted",
+    "OfferAnswered",
+    "Offered",
+    "ProfileSubmitted",
+    "ProposalAnswered",
+    "ProposalConcluded",
+    "Proposed",
+    "Recorded",
+    "Released",
+    "Said",
+    "Signed",
+    "TalkOpened",
+    "event_from_data",
+    "to_data",
+]
 
 
 @dataclass(frozen=True)
@@ -31,6 +86,7 @@ class TalkOpened:
     delegates: tuple[Delegate, ...]
     default_handling: Handling
     hide_carried_text: bool
+    bid_rule: BidRule = BidRule.MIDPOINT  # how blind bids settle; absent in older records
 
 
 @dataclass(frozen=True)
@@ -77,6 +133,7 @@ class Conveyed:
     to_room: str
     mode: Mode
     text: str
+    terms: tuple[tuple[str, str], ...] = ()  # a verbatim carriage of an offer carries its terms
 
 
 @dataclass(frozen=True)
@@ -104,11 +161,46 @@ class JointRoomOpened:
     kind: ClassVar[str] = "joint-opened"
 
 
-Event = TalkOpened | Joined | Said | Released | Conveyed | Noted | Consented | JointRoomOpened
+Event = (
+    TalkOpened
+    | Joined
+    | Said
+    | Released
+    | Conveyed
+    | Noted
+    | Consented
+    | JointRoomOpened
+    | AgendaSet
+    | Drafted
+    | Answered
+    | Agreed
+    | Signed
+    | Closed
+    | Proposed
+    | ProposalAnswered
+    | ProposalConcluded
+    | BidOpened
+    | BidSubmitted
+    | BidSettled
+    | ProfileSubmitted
+    | IncidentReported
+    | Offered
+    | OfferAnswered
+)
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (TalkOpened, Joined, Said, Released, Conveyed, Noted, Consented, JointRoomOpened)
+    for cls in (
+        TalkOpened,
+        Joined,
+        Said,
+        Released,
+        Conveyed,
+        Noted,
+        Consented,
+        JointRoomOpened,
+        *NEGOTIATION_EVENTS,
+    )
 }
 
 
@@ -125,19 +217,23 @@ class Recorded:
 
 
 def to_data(event: Event) -> dict[str, Any]:
-    """The event's fields as plain data (tuples become lists, enums their values)."""
-    data: dict[str, Any] = {}
-    for field in fields(event):
-        value = getattr(event, field.name)
-        if isinstance(value, tuple):
-            value = [
-                {"name": item.name, "party": item.party} if isinstance(item, Delegate) else item
-                for item in value
-            ]
-        elif isinstance(value, StrEnum):
-            value = value.value
-        data[field.name] = value
-    return data
+    """The event's fields as plain data (tuples become lists, enums their values, nested
+    values such as delegates and agenda issues mappings of their fields)."""
+    return {field.name: _plain(getattr(event, field.name)) for field in fields(event)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    if is_dataclass(value) and not isinstance(value, type):
+        return {field.name: _plain(getattr(value, field.name)) for field in fields(value)}
+    return value
+
+
+def _pairs(items: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(part) for part in item) for item in items)
 
 
 _CONVERTERS: dict[str, Any] = {
@@ -148,23 +244,45 @@ _CONVERTERS: dict[str, Any] = {
     "role": Role,
     "parties": tuple,
     "mediators": tuple,
+    "clauses": tuple,
     "delegates": lambda items: tuple(Delegate(**item) for item in items),
+    "issues": lambda items: tuple(
+        AgendaIssue(item["name"], tuple(item["options"])) for item in items
+    ),
+    "escalation": lambda items: tuple(EscalationStep(**item) for item in items),
+    "bid_rule": BidRule,
+    "rule": BidRule,
+    "reached_on": Source,
+    "comparison": lambda value: None if value is None else Comparison(value),
+    "terms": _pairs,
+    "prefer": _pairs,
+    "weights": _pairs,
+    "values": _pairs,
 }
 
 
 def event_from_data(kind: str, data: dict[str, Any]) -> Event:
-    """Rebuild an event from its kind and plain data; ValueError names what is wrong."""
+    """Rebuild an event from its kind and plain data; ValueError names what is wrong.
+
+    A field added to an event after records were written has a default, so older records
+    (which lack it) still read; any other missing or unknown field is an error.
+    """
     cls = EVENT_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"unknown event kind {kind!r}")
-    expected = {field.name for field in fields(cls)}
-    if set(data) != expected:
-        raise ValueError(f"{kind} event has fields {sorted(data)}, expected {sorted(expected)}")
+    known = {field.name for field in fields(cls)}
+    required = {
+        field.name
+        for field in fields(cls)
+        if field.default is MISSING and field.default_factory is MISSING
+    }
+    if not required <= set(data) <= known:
+        raise ValueError(f"{kind} event has fields {sorted(data)}, expected {sorted(known)}")
     try:
         values = {
             name: _CONVERTERS[name](value) if name in _CONVERTERS else value
             for name, value in data.items()
         }
         return cls(**values)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, KeyError) as error:
         raise ValueError(f"{kind} event is malformed: {error}") from None

@@ -15,12 +15,14 @@ from shuttle.talks.events import (
     Joined,
     JointRoomOpened,
     Noted,
+    Offered,
     Recorded,
     Released,
     Said,
     TalkOpened,
 )
-from shuttle.talks.vocabulary import Handling, Role
+from shuttle.talks.negotiation_state import Negotiation, evolve_negotiation
+from shuttle.talks.vocabulary import BidRule, Handling, Role
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class Statement:
     text: str
     handling: Handling
     carried: int = 0  # how many times it has been conveyed; tightening needs 0
+    terms: tuple[tuple[str, str], ...] = ()  # an offer's terms; empty for words alone
+
+    @property
+    def is_offer(self) -> bool:
+        return bool(self.terms)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class TalkState:
     parties: tuple[str, ...] = ()
     default_handling: Handling = Handling.MEDIATOR_ONLY
     hide_carried_text: bool = False
+    bid_rule: BidRule = BidRule.MIDPOINT
     # Persistent collections: evolving shares structure with the previous state instead of
     # copying it, so folding a long talk costs O(n log n), not O(n^2), and stays pure.
     participants: PMap[str, Participant] = field(default_factory=pmap)
@@ -64,6 +72,7 @@ class TalkState:
     consents: PMap[str, int] = field(default_factory=pmap)
     joint_open: bool = False
     record: PVector[Recorded] = field(default_factory=pvector)
+    negotiation: Negotiation = field(default_factory=Negotiation)
 
     @property
     def last_seq(self) -> int:
@@ -113,6 +122,7 @@ def evolve(state: TalkState, recorded: Recorded) -> TalkState:
                 parties=event.parties,
                 default_handling=event.default_handling,
                 hide_carried_text=event.hide_carried_text,
+                bid_rule=event.bid_rule,
                 participants=pmap(people),
                 roster=pvector(people),
             )
@@ -134,6 +144,18 @@ def evolve(state: TalkState, recorded: Recorded) -> TalkState:
                 handling=event.handling,
             )
             return _with_statement(state, statement)
+        case Offered():
+            speaker = state.participants[event.by]
+            offer = Statement(
+                seq=recorded.seq,
+                room=event.room,
+                by=event.by,
+                party=speaker.party,
+                text=event.text,
+                handling=event.handling,
+                terms=event.terms,
+            )
+            return _with_statement(state, offer)
         case Released():
             released = replace(state.statements[event.statement], handling=event.handling)
             return _with_statement(state, released)
@@ -146,6 +168,9 @@ def evolve(state: TalkState, recorded: Recorded) -> TalkState:
             return replace(state, joint_open=True)
         case Noted():
             return state
+        case _:
+            negotiation = evolve_negotiation(state.negotiation, recorded.seq, event)
+            return replace(state, negotiation=negotiation)
 
 
 def _with_statement(state: TalkState, statement: Statement) -> TalkState:

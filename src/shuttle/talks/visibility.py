@@ -1,11 +1,20 @@
 """Who sees what: `view_of` is the only place in Shuttle that decides it.
 
 Every reader of a record -- the command line, the web, live updates, exports -- asks this
-module for each event, and shows exactly what it returns. A mediator sees the whole record. A
-delegate sees the talk's public facts, its own party's room, what was carried into that room,
-its party's releases and consents, the fact (and, unless the talk hides it, the text) of what
-was carried out of its room, and the joint room once it is open. Nothing else: no other room,
-no mediator's note, no other party's delegates.
+module for each event, and shows exactly what it returns.
+
+A mediator sees the whole record except two things: a blind bid's bound (it learns only that a
+party has bid) and the contents of a profile its party did not share (it learns only that one
+was submitted).
+
+A delegate sees the talk's public facts, its own party's room (words and offers), what was
+carried into that room, its party's releases and consents, the fact (and, unless the talk hides
+it, the text) of what was carried out of its room, and the joint room once it is open. Of the
+negotiation it sees what is circulated to every room -- the agenda, each draft, proposals and
+their outcome (agreed or not, never who rejected), blind bids opened and settled, incidents,
+the agreement and signatures -- and of the private parts only its own party's: its answers,
+proposal answers, bounds, profile and answers to offers. Nothing else: no other room, no
+mediator's note, no other party's delegates, answers, bounds or profile.
 """
 
 from __future__ import annotations
@@ -26,8 +35,60 @@ from shuttle.talks.events import (
     TalkOpened,
     to_data,
 )
+from shuttle.talks.negotiation_events import (
+    AgendaSet,
+    Agreed,
+    Answered,
+    BidOpened,
+    BidSettled,
+    BidSubmitted,
+    Closed,
+    Drafted,
+    IncidentReported,
+    OfferAnswered,
+    Offered,
+    ProfileSubmitted,
+    ProposalAnswered,
+    ProposalConcluded,
+    Proposed,
+    Signed,
+)
 from shuttle.talks.state import Participant, TalkState
-from shuttle.talks.vocabulary import JOINT_ROOM, Role
+from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Role
+
+PUBLIC = (
+    AgendaSet,
+    Drafted,
+    Agreed,
+    Signed,
+    Closed,
+    Proposed,
+    ProposalConcluded,
+    BidSettled,
+    IncidentReported,
+    JointRoomOpened,
+)
+"""Events circulated to every room."""
+
+PRIVATE_TO_PARTY = (Answered, ProposalAnswered, BidSubmitted, ProfileSubmitted, OfferAnswered)
+"""Events about one party's private choices: seen by that party (and, redacted where the
+rules say so, by the mediator)."""
+
+BID_NOTICE = {
+    BidRule.MIDPOINT: (
+        "If the bounds overlap, the issue settles on the option nearest the middle of the "
+        "overlap; from that settlement each side can work out roughly the other's bound."
+    ),
+    BidRule.LOWER: (
+        "If the bounds overlap, the issue settles at the lower end of the overlap: the bound of "
+        "the party wanting it high, which the other party then learns."
+    ),
+    BidRule.UPPER: (
+        "If the bounds overlap, the issue settles at the upper end of the overlap: the bound of "
+        "the party wanting it low, which the other party then learns."
+    ),
+}
+"""Said beside every blind bid, before anyone bids, because a settlement reveals something."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +123,18 @@ def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> S
     """`recorded` as `participant` may see it, redacted where needed, or None if not at all."""
     event = recorded.event
     if participant.is_mediator:
-        return _whole(recorded)
+        return _for_mediator(recorded)
     party = participant.party
     seen = None
     match event:
+        case BidOpened():
+            seen = _bid_opened(recorded, event)
+        case _ if isinstance(event, PUBLIC):
+            seen = _whole(recorded)
+        case _ if isinstance(event, PRIVATE_TO_PARTY):
+            seen = _whole(recorded) if event.party == party else None
+        case Offered() if event.room == party:
+            seen = _whole(recorded)
         case TalkOpened():
             # Public facts, the talk's rules, and the delegates of one's own party only.
             own = [d for d in to_data(event)["delegates"] if d["party"] == party]
@@ -84,7 +153,8 @@ def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> S
                 by=event.by,
                 room=event.to_room,
                 text=event.text,
-                details={"mode": event.mode.value, "from_room": event.from_room},
+                details={"mode": event.mode.value, "from_room": event.from_room}
+                | ({"terms": to_data(event)["terms"]} if event.terms else {}),
             )
         case Conveyed() if event.from_room == party:
             hidden = state.hide_carried_text
@@ -103,16 +173,35 @@ def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> S
             )
         case Consented() if event.party == party:
             seen = _whole(recorded)
-        case JointRoomOpened():
-            seen = _whole(recorded)
         case Noted():
             seen = None
     return seen
 
 
-def visible_record(participant: Participant, state: TalkState) -> Iterator[Seen]:
-    """The participant's whole view of the talk, in record order."""
-    for recorded in state.record:
+def _for_mediator(recorded: Recorded) -> Seen:
+    """The whole event, except a bound (nobody sees one) and an unshared profile's contents."""
+    event = recorded.event
+    match event:
+        case BidSubmitted():
+            return _seen(
+                recorded, by=event.by, details={"party": event.party, "number": event.number}
+            )
+        case ProfileSubmitted() if not event.shared:
+            return _seen(recorded, by=event.by, details={"party": event.party, "shared": False})
+        case BidOpened():
+            return _bid_opened(recorded, event)
+    return _whole(recorded)
+
+
+def _bid_opened(recorded: Recorded, event: BidOpened) -> Seen:
+    seen = _whole(recorded)
+    return Seen(**{**seen.__dict__, "details": seen.details | {"notice": BID_NOTICE[event.rule]}})
+
+
+def visible_record(participant: Participant, state: TalkState, after: int = 0) -> Iterator[Seen]:
+    """The participant's view of the talk after event `after` (the whole view by default), in
+    record order."""
+    for recorded in state.record[max(0, after) :]:
         seen = view_of(participant, recorded, state)
         if seen is not None:
             yield seen

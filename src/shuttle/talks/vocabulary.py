@@ -33,6 +33,31 @@ class Mode(StrEnum):
     PARAPHRASE = "paraphrase"
 
 
+class Comparison(StrEnum):
+    """A party's answer to a new version of the text, compared with the one before."""
+
+    BETTER = "better"
+    WORSE = "worse"
+    SAME = "same"
+
+
+class BidRule(StrEnum):
+    """Where an overlapping blind bid settles, within the overlap [high side's bound, low
+    side's bound]: its midpoint, its lower end or its upper end (on the nearest option)."""
+
+    MIDPOINT = "midpoint"
+    LOWER = "lower"
+    UPPER = "upper"
+
+
+class Source(StrEnum):
+    """What an agreement was reached on."""
+
+    DRAFT = "draft"
+    PROPOSAL = "proposal"
+    OFFER = "offer"
+
+
 def choices(enum: type[StrEnum]) -> str:
     """'a|b|c' for messages that say what would be accepted."""
     return "|".join(member.value for member in enum)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from shuttle.engine.escalation import ScheduledIncident
 from shuttle.engine.formats.interpolation import interpolated
 from shuttle.engine.preferences import (
     HyperRectangle,
@@ -12,11 +13,14 @@ from shuttle.engine.preferences import (
     Profile,
     RectangleKind,
 )
-from shuttle.engine.scenario import Scenario
+from shuttle.engine.scenario import Scenario, TalkSetup
 from shuttle.engine.space import DiscreteIssue, IntegerIssue, Issue, OutcomeSpace, RealIssue
 
 names = st.text(min_size=1, max_size=10)
 unit = st.floats(0.0, 1.0)
+share = st.floats(0.0, 1.0, exclude_min=True)  # in (0, 1]: an incident's drop and chance
+texts = names.filter(lambda text: bool(text.strip()))
+participant_names = names.filter(lambda name: bool(name.strip()) and name == name.strip())
 finite = st.floats(-1e6, 1e6)
 
 
@@ -84,4 +88,38 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             profiles.append(draw(rectangle_profiles(space)))
         else:
             profiles.append(draw(linear_profiles(space)))
-    return Scenario(draw(names), space, tuple(parties), tuple(profiles))
+    escalation = draw(st.lists(incidents(), max_size=4)) if draw(st.booleans()) else []
+    escalation.sort(key=lambda incident: incident.after_round)  # the order the reader requires
+    talk = draw(talks(tuple(parties))) if draw(st.booleans()) else None
+    return Scenario(draw(names), space, tuple(parties), tuple(profiles), tuple(escalation), talk)
+
+
+@st.composite
+def incidents(draw: st.DrawFn) -> ScheduledIncident:
+    chance = draw(st.just(1.0) | share)
+    return ScheduledIncident(draw(st.integers(1, 30)), draw(texts), draw(share), chance)
+
+
+@st.composite
+def talks(draw: st.DrawFn, parties: tuple[str, ...]) -> TalkSetup:
+    """A talk whose delegates are grouped by party, every party with at least one."""
+    people = draw(
+        st.lists(
+            participant_names.filter(lambda name: name not in parties),
+            min_size=len(parties) + 1,
+            max_size=len(parties) + 4,
+            unique=True,
+        )
+    )
+    mediators = people[: draw(st.integers(1, len(people) - len(parties)))]
+    rest = people[len(mediators) :]
+    shares = [1] * len(parties)
+    for _ in rest[len(parties) :]:
+        shares[draw(st.integers(0, len(parties) - 1))] += 1
+    order = draw(st.permutations(parties))
+    delegates: list[tuple[str, str]] = []
+    for party, count in zip(order, shares, strict=True):
+        delegates.extend((name, party) for name in rest[:count])
+        rest = rest[count:]
+    notice = draw(st.none() | texts)
+    return TalkSetup(draw(texts), tuple(mediators), tuple(delegates), notice)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from shuttle.engine import LinearAdditive, Scenario, load_scenario
+from shuttle.engine import LinearAdditive, Scenario, analyze, load_scenario
+from shuttle.engine.escalation import ScheduledIncident, total_drop
 from shuttle.engine.formats import write_yaml
 from shuttle.engine.formats.yaml_format import parse_yaml
 from tests.engine.formats.paths import BUNDLED
@@ -47,7 +50,80 @@ def test_river_basin_has_three_parties_and_an_integer_issue() -> None:
     assert 0 < zone_of_agreement(basin) < basin.space.grid_size
 
 
-@pytest.mark.parametrize("name", ["muscat.yaml", "river_basin.yaml"])
+def test_muscat_2024_is_an_illustrative_six_issue_agenda() -> None:
+    muscat = load_scenario(BUNDLED / "muscat_2024.yaml")
+    assert muscat.name == "Muscat 2024"
+    assert muscat.parties == ("United States", "Iran")
+    assert muscat.space.names == (
+        "Attacks on US forces",
+        "Red Sea shipping",
+        "Direct Israel-Iran strikes",
+        "US force posture",
+        "Sanctions enforcement",
+        "The channel",
+    )
+    assert all(3 <= size <= 4 for size in muscat.space.sizes)
+    assert muscat.space.issues[-1].values == ("regular rounds", "as needed", "suspended")
+    assert all(isinstance(profile, LinearAdditive) for profile in muscat.profiles)
+
+
+def test_muscat_2024_has_a_zone_and_a_nash_point_that_compromises() -> None:
+    muscat = load_scenario(BUNDLED / "muscat_2024.yaml")
+    result = analyze(muscat)
+    assert result.exact and result.outcomes == 2304
+    assert result.zopa_size is not None
+    assert 0 < result.zopa_size < result.outcomes / 5  # a zone, but a narrow one
+    assert zone_of_agreement(muscat) > 0  # some packages are strictly better for both
+    assert result.nash is not None
+    us, iran = result.nash.utilities
+    assert us > muscat.reservations[0] and iran > muscat.reservations[1]
+    # Neither side takes everything: the Nash package gives each party less than its best on
+    # some issue, and picks a middle option (neither side's best) on at least two.
+    us_values, iran_values = (p.values for p in muscat.profiles if isinstance(p, LinearAdditive))
+    picked = result.nash.indices
+    middle = [
+        issue
+        for issue, option in enumerate(picked)
+        if us_values[issue][option] < 1.0 and iran_values[issue][option] < 1.0
+    ]
+    assert len(middle) >= 2
+
+
+def test_muscat_2024_escalation_and_talk_read_as_written() -> None:
+    muscat = load_scenario(BUNDLED / "muscat_2024.yaml")
+    assert muscat.escalation == (
+        ScheduledIncident(3, "a drone attack on a US base in Jordan", 0.03, 0.5),
+        ScheduledIncident(6, "a merchant ship struck by a missile in the Red Sea", 0.02, 0.6),
+        ScheduledIncident(9, "US strikes on aligned groups in Iraq and Syria", 0.03),
+        ScheduledIncident(12, "an exchange of direct Israeli and Iranian strikes", 0.05, 0.3),
+    )
+    assert total_drop(muscat.escalation) == pytest.approx(0.13)
+    talk = muscat.talk
+    assert talk is not None
+    assert talk.mediators == ("Oman (mediator)",)
+    assert talk.delegates_of("United States") == (
+        "US head of delegation",
+        "US deputy head of delegation",
+    )
+    assert talk.delegates_of("Iran") == (
+        "Iran head of delegation",
+        "Iran deputy head of delegation",
+    )
+    assert talk.notice is not None and talk.notice.startswith("Illustrative")
+    assert "ILLUSTRATIVE" in (BUNDLED / "muscat_2024.yaml").read_text(encoding="utf-8")
+
+
+def test_muscat_2024_escalation_widens_the_zone() -> None:
+    muscat = load_scenario(BUNDLED / "muscat_2024.yaml")
+    drop = total_drop(muscat.escalation)
+    worse = replace(
+        muscat,
+        profiles=tuple(replace(p, reservation=p.reservation - drop) for p in muscat.profiles),
+    )
+    assert zone_of_agreement(worse) > 3 * zone_of_agreement(muscat)
+
+
+@pytest.mark.parametrize("name", ["muscat.yaml", "river_basin.yaml", "muscat_2024.yaml"])
 def test_bundled_scenarios_round_trip(name: str) -> None:
     scenario = load_scenario(BUNDLED / name)
     assert parse_yaml(write_yaml(scenario), name, "unused") == scenario

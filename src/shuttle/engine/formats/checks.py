@@ -49,6 +49,13 @@ def unit_interval(value: float, what: str) -> float:
     return value
 
 
+def positive_fraction(value: float, what: str) -> float:
+    """`value` if it lies in (0, 1]: a share that must be more than nothing (0.03, not 3)."""
+    if not 0.0 < value <= 1.0:
+        raise Problem(f"{what} {value!r} is outside (0, 1]")
+    return value
+
+
 def normalised_weights(weights: Sequence[float]) -> tuple[float, ...]:
     """`weights` scaled to sum 1; weights that already do are kept exactly as given."""
     if any(weight < 0 for weight in weights):

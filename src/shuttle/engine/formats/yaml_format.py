@@ -33,6 +33,10 @@ ANAC 2014 non-linear profiles): utility = min(1, sum of the counted utilities / 
           - {utility: 60, includes: {Inspectors: [50, 90]}}   # counts inside the box
           - {utility: 40, excludes: {Price: [0.0, 0.3]}}      # counts outside it
 
+Optional top-level ``talk:`` (title, notice, mediators, delegates by party) and ``escalation:``
+(incidents between rounds that lower every reservation value) say how to play the scenario as a
+talk; `yaml_talk` reads them, and src/shuttle/scenarios/muscat_2024.yaml has both.
+
 Value utilities are used as given and must lie in [0, 1]; weights need not sum to 1. Labels
 (issues, options, parties) must be YAML strings: quote ``"20"`` or ``"yes"``. Only plain YAML is
 read (a SafeLoader), and a key given twice is refused.

@@ -21,6 +21,7 @@ from shuttle.engine.formats.yaml_fields import (
     required,
     table,
 )
+from shuttle.engine.formats.yaml_talk import escalation_from_data, talk_from_data
 from shuttle.engine.preferences import (
     HyperRectangle,
     HyperRectangleProfile,
@@ -31,7 +32,7 @@ from shuttle.engine.preferences import (
 from shuttle.engine.scenario import Scenario
 from shuttle.engine.space import DiscreteIssue, IntegerIssue, Issue, OutcomeSpace, RealIssue
 
-TOP_KEYS = ("name", "issues", "parties")
+TOP_KEYS = ("name", "talk", "issues", "parties", "escalation")
 LINEAR_KEYS = ("reservation", "discount", "weights", "values")
 RECTANGLES_KEYS = ("reservation", "discount", "max_utility", "rectangles")
 RECTANGLE_KEYS = ("utility", "includes", "excludes")
@@ -56,7 +57,9 @@ def scenario_from_data(data: object, source: str, default_name: str) -> Scenario
     profiles = tuple(
         _profile(source, f"parties > {party}", body, space) for party, body in parties.items()
     )
-    return Scenario(name, space, tuple(parties), profiles)
+    escalation = escalation_from_data(source, top["escalation"]) if "escalation" in top else ()
+    talk = talk_from_data(source, top["talk"], tuple(parties)) if "talk" in top else None
+    return Scenario(name, space, tuple(parties), profiles, escalation, talk)
 
 
 def _issue(source: str, name: str, definition: object) -> Issue:

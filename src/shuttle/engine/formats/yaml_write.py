@@ -3,7 +3,9 @@
 Floats are written with `repr` (PyYAML's own float style), which reads back to the same float.
 Short lists and per-issue mappings go on one line each (flow style) to keep files scannable;
 everything else is block style. Integer and real issues get ``{at_min, at_max}`` when that line
-reproduces their utilities exactly, else the full table.
+reproduces their utilities exactly, else the full table. The optional ``talk:`` and
+``escalation:`` blocks are written only when the scenario has them; a talk's delegates are
+written grouped by party, as they are read.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from shuttle.engine.escalation import ScheduledIncident
 from shuttle.engine.formats.interpolation import as_line
 from shuttle.engine.preferences import (
     HyperRectangleProfile,
@@ -19,7 +22,7 @@ from shuttle.engine.preferences import (
     Profile,
     RectangleKind,
 )
-from shuttle.engine.scenario import Scenario
+from shuttle.engine.scenario import Scenario, TalkSetup
 from shuttle.engine.space import DiscreteIssue, IntegerIssue, Issue, OutcomeSpace
 
 HEADER = (
@@ -59,14 +62,16 @@ _Dumper.add_representer(
 
 def dump_scenario(scenario: Scenario) -> str:
     """`scenario` as YAML text in the format `yaml_read` reads."""
-    document = {
-        "name": scenario.name,
-        "issues": {issue.name: _issue(issue) for issue in scenario.space.issues},
-        "parties": {
-            party: _profile(profile, scenario.space)
-            for party, profile in zip(scenario.parties, scenario.profiles, strict=True)
-        },
+    document: dict[str, object] = {"name": scenario.name}
+    if scenario.talk is not None:
+        document["talk"] = _talk(scenario.talk)
+    document["issues"] = {issue.name: _issue(issue) for issue in scenario.space.issues}
+    document["parties"] = {
+        party: _profile(profile, scenario.space)
+        for party, profile in zip(scenario.parties, scenario.profiles, strict=True)
     }
+    if scenario.escalation:
+        document["escalation"] = [_incident(incident) for incident in scenario.escalation]
     text: str = yaml.dump(
         document,
         Dumper=_Dumper,
@@ -76,6 +81,28 @@ def dump_scenario(scenario: Scenario) -> str:
         default_flow_style=False,
     )
     return HEADER + text
+
+
+def _talk(talk: TalkSetup) -> dict[str, object]:
+    """Delegates grouped by party, parties in the order they first appear."""
+    body: dict[str, object] = {"title": talk.title}
+    if talk.notice is not None:
+        body["notice"] = talk.notice
+    body["mediators"] = _Flow(talk.mediators)
+    parties = dict.fromkeys(party for _, party in talk.delegates)
+    body["delegates"] = {party: _Flow(talk.delegates_of(party)) for party in parties}
+    return body
+
+
+def _incident(incident: ScheduledIncident) -> dict[str, object]:
+    body: dict[str, object] = {
+        "after_round": incident.after_round,
+        "text": incident.text,
+        "drop": float(incident.drop),
+    }
+    if incident.chance != 1.0:
+        body["chance"] = float(incident.chance)
+    return body
 
 
 def _issue(issue: Issue) -> object:
