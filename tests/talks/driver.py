@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
+
 from shuttle.talks import (
+    BidRule,
     Command,
     Delegate,
     Event,
     Handling,
+    Incident,
     OpenTalk,
     Recorded,
+    Refusal,
     Seen,
     TalkState,
     decide,
@@ -63,3 +68,80 @@ def open_talk(handling: Handling = Handling.MEDIATOR_ONLY, hide_carried_text: bo
         )
     )
     return talk
+
+
+# -- the negotiation -----------------------------------------------------------------------------
+
+US, IRAN = "United States", "Iran"
+
+AGENDA: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Enrichment", ("3.67", "20", "60", "90")),
+    ("Sanctions", ("none", "partial", "full")),
+)
+"""A numeric issue (a blind bid can settle it) and a verbal one."""
+
+TERMS: tuple[tuple[str, str], ...] = (("Enrichment", "20"), ("Sanctions", "partial"))
+"""Complete terms over `AGENDA`."""
+
+
+def open_negotiation(
+    agenda: tuple[tuple[str, tuple[str, ...]], ...] = AGENDA,
+    *,
+    handling: Handling = Handling.MEDIATOR_ONLY,
+    bid_rule: BidRule = BidRule.MIDPOINT,
+    escalation: tuple[Incident, ...] = (),
+) -> Talk:
+    """The Muscat talk of `open_talk`, opened with an agenda."""
+    talk = Talk()
+    talk.do(
+        OpenTalk(
+            title="Muscat",
+            parties=(US, IRAN),
+            mediators=("Oman",),
+            delegates=(
+                Delegate("US Envoy", US),
+                Delegate("US Deputy", US),
+                Delegate("Iranian FM", IRAN),
+            ),
+            default_handling=handling,
+            agenda=agenda,
+            escalation=escalation,
+            bid_rule=bid_rule,
+        )
+    )
+    return talk
+
+
+def open_three(handling: Handling = Handling.MEDIATOR_ONLY) -> Talk:
+    """Three parties (Alpha: Ann; Beta: Ben; Gamma: Gil), mediator Med, agenda `AGENDA`."""
+    talk = Talk()
+    talk.do(
+        OpenTalk(
+            title="Three",
+            parties=("Alpha", "Beta", "Gamma"),
+            mediators=("Med",),
+            delegates=(Delegate("Ann", "Alpha"), Delegate("Ben", "Beta"), Delegate("Gil", "Gamma")),
+            default_handling=handling,
+            agenda=AGENDA,
+        )
+    )
+    return talk
+
+
+def refused(talk: Talk, command: Command, kind: type[Refusal], *words: str) -> str:
+    """Assert that `command` is refused with exactly `kind`, changes nothing, and that the
+    message mentions every one of `words`; return the message."""
+    before = talk.state
+    with pytest.raises(Refusal) as caught:
+        talk.do(command)
+    assert type(caught.value) is kind, f"{type(caught.value).__name__}: {caught.value}"
+    assert talk.state is before
+    message = str(caught.value)
+    for word in words:
+        assert word in message, message
+    return message
+
+
+def head(talk: Talk) -> str:
+    """The record's head as the service would stamp it (the domain checks only its seq)."""
+    return f"{talk.last}:{'0' * 64}"

@@ -119,7 +119,7 @@ def agenda_of_space(space: OutcomeSpace) -> Agenda:
     return clean_agenda(issues)
 
 
-def clean_terms(agenda: Agenda, given: Mapping[str, str], what: str = "the terms") -> Terms:
+def clean_terms(agenda: Agenda, given: Sequence[tuple[str, str]], what: str = "the terms") -> Terms:
     """Complete terms: one option of the agenda for every issue, in the agenda's order."""
     chosen = _chosen(agenda, given, what)
     missing = [name for name in agenda.names if name not in chosen]
@@ -128,7 +128,7 @@ def clean_terms(agenda: Agenda, given: Mapping[str, str], what: str = "the terms
     return tuple((name, chosen[name]) for name in agenda.names)
 
 
-def partial_terms(agenda: Agenda, given: Mapping[str, str], what: str) -> Terms:
+def partial_terms(agenda: Agenda, given: Sequence[tuple[str, str]], what: str) -> Terms:
     """Options for some issues (e.g. a party's preferences), checked, in the agenda's order."""
     chosen = _chosen(agenda, given, what)
     return tuple((name, chosen[name]) for name in agenda.names if name in chosen)
@@ -163,9 +163,9 @@ def as_number(label: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _chosen(agenda: Agenda, given: Mapping[str, str], what: str) -> dict[str, str]:
+def _chosen(agenda: Agenda, given: Sequence[tuple[str, str]], what: str) -> dict[str, str]:
     chosen: dict[str, str] = {}
-    for raw_issue, raw_option in given.items():
+    for raw_issue, raw_option in given:
         issue = agenda.issue(raw_issue)
         if issue is None:
             raise Invalid(

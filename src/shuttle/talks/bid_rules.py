@@ -79,13 +79,14 @@ def bid(state: TalkState, actor: Participant, command: Bid) -> list[Event]:
         chosen = next((b for b in mine if b.number == command.number), None)
         if chosen is None:
             raise NotFound(f"no open blind bid {command.number} for {party!r}")
-    elif len(mine) == 1:
-        chosen = mine[0]
-    elif not mine:
-        raise Refused(f"no blind bid awaits a bound from {party!r}", "wait for the mediator")
     else:
-        numbers = ", ".join(str(b.number) for b in mine)
-        raise Invalid(f"blind bids {numbers} are open; name one with --number")
+        awaiting = [b for b in mine if party not in b.bounds]
+        if len(awaiting) > 1:
+            numbers = ", ".join(str(b.number) for b in awaiting)
+            raise Invalid(f"blind bids {numbers} await your bound; name one with --number")
+        if not awaiting and not mine:
+            raise Refused(f"no blind bid awaits a bound from {party!r}", "wait for the mediator")
+        chosen = awaiting[0] if awaiting else mine[0]
     if party in chosen.bounds:
         raise Refused(f"{party!r} has already bid in blind bid {chosen.number}", "a bound is final")
     bound = decimal_text(command.bound, "a bound", -BOUND_LIMIT, BOUND_LIMIT)

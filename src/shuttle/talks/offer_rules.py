@@ -31,7 +31,7 @@ def offer(state: TalkState, actor: Participant, command: Offer) -> list[Event]:
     )
     require_negotiating(state)
     agenda = require_agenda(state)
-    terms = clean_terms(agenda, dict(command.terms), "an offer's terms")
+    terms = clean_terms(agenda, command.terms, "an offer's terms")
     check_settled(state, terms)
     return [
         Offered(

@@ -7,6 +7,8 @@ The engine always reads a profile; the mediator sees it only if the party shares
 
 from __future__ import annotations
 
+import unicodedata
+
 from shuttle.talks.agenda import Agenda
 from shuttle.talks.common import listing, require_agenda, require_delegate, require_negotiating
 from shuttle.talks.events import Event, ProfileSubmitted
@@ -63,7 +65,7 @@ def _values(
         issue = agenda.issue(raw_issue)
         if issue is None:
             raise Invalid(f"a value names {raw_issue.strip()!r}, which is not on the agenda")
-        option = raw_option.strip()
+        option = unicodedata.normalize("NFC", raw_option.strip())
         if option not in issue.options:
             raise Invalid(f"{option!r} is not an option of {issue.name!r}")
         if (issue.name, option) in values:

@@ -34,7 +34,7 @@ def propose(state: TalkState, actor: Participant, command: Propose) -> list[Even
             "wait until every party has answered it",
         )
     agenda = require_agenda(state)
-    terms = clean_terms(agenda, dict(command.terms), "a proposal's terms")
+    terms = clean_terms(agenda, command.terms, "a proposal's terms")
     check_settled(state, terms)
     number = len(state.negotiation.proposals) + 1
     clauses = clean_clauses(command.clauses)
@@ -65,6 +65,9 @@ def answer_proposal(state: TalkState, actor: Participant, command: AnswerProposa
             f"{party!r} has already answered proposal {number}",
             "an answer to a proposal is final",
         )
+    if command.accept:
+        # A blind bid may have settled an issue since the proposal was made.
+        check_settled(state, proposal.terms)
     events: list[Event] = [
         ProposalAnswered(by=actor.name, party=party, number=number, accept=command.accept)
     ]

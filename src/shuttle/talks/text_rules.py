@@ -73,9 +73,10 @@ def clean_schedule(escalation: tuple[Incident, ...]) -> tuple[EscalationStep, ..
 def set_agenda(state: TalkState, actor: Participant, command: SetAgenda) -> list[Event]:
     require_mediator(actor, "only a mediator sets the agenda", "ask the mediator")
     require_negotiating(state)
-    if state.negotiation.started:
+    if state.negotiation.started or any(s.is_offer for s in state.statements.values()):
         raise Refused(
-            "the agenda can no longer change: drafts, proposals, bids or profiles rest on it",
+            "the agenda can no longer change: drafts, proposals, bids, profiles or offers "
+            "rest on it",
             "open a new talk for a new agenda",
         )
     return [agenda_event(actor.name, command.issues, command.escalation)]
@@ -87,7 +88,7 @@ def draft(state: TalkState, actor: Participant, command: Draft) -> list[Event]:
     )
     require_negotiating(state)
     agenda = require_agenda(state)
-    terms = clean_terms(agenda, dict(command.terms), "a draft's terms")
+    terms = clean_terms(agenda, command.terms, "a draft's terms")
     check_settled(state, terms)
     clauses = clean_clauses(command.clauses)
     current = state.negotiation.current
@@ -119,7 +120,7 @@ def answer(state: TalkState, actor: Participant, command: Answer) -> list[Event]
             f"answer version {current.version}",
         )
     agenda = require_agenda(state)
-    prefer = partial_terms(agenda, dict(command.prefer), "your preferences")
+    prefer = partial_terms(agenda, command.prefer, "your preferences")
     drafted = dict(current.terms)
     for issue, option in prefer:
         if drafted[issue] == option:
@@ -133,6 +134,9 @@ def answer(state: TalkState, actor: Participant, command: Answer) -> list[Event]
             )
     if command.comparison is not None and version == 1:
         raise Invalid("version 1 has no earlier version to compare with; omit the comparison")
+    if command.accept:
+        # A blind bid may have settled an issue since this version was drafted.
+        check_settled(state, current.terms)
     comment = None if command.comment is None else clean_text(command.comment, "comment")
     answered = Answered(
         by=actor.name,
