@@ -368,7 +368,7 @@ def test_every_view_of_an_opened_bid_carries_the_rules_notice(rule: BidRule) -> 
         seen = talk.view(name)[-1]
         assert seen.kind == "bid-opened" and seen.details["rule"] == rule.value
         assert seen.details["notice"] == BID_NOTICE[rule]
-    words = {BidRule.MIDPOINT: "middle", BidRule.LOWER: "lower end", BidRule.UPPER: "upper end"}
+    words = {BidRule.MIDPOINT: "middle", BidRule.LOWER: "lowest option", BidRule.UPPER: "highest"}
     assert words[rule] in BID_NOTICE[rule]
 
 

@@ -25,6 +25,7 @@ class OpenTalk:
     agenda: tuple[tuple[str, tuple[str, ...]], ...] | None = None
     escalation: tuple[Incident, ...] = ()
     bid_rule: BidRule = BidRule.MIDPOINT
+    notice: str | None = None
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,7 @@ def _open(command: OpenTalk) -> TalkOpened:
         default_handling=command.default_handling,
         hide_carried_text=command.hide_carried_text,
         bid_rule=command.bid_rule,
+        notice=None if command.notice is None else clean_text(command.notice, "notice"),
     )
 
 

@@ -87,6 +87,7 @@ class TalkOpened:
     default_handling: Handling
     hide_carried_text: bool
     bid_rule: BidRule = BidRule.MIDPOINT  # how blind bids settle; absent in older records
+    notice: str | None = None  # shown to everyone, e.g. that a scenario is illustrative
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ mediator's note, no other party's delegates, answers, bounds or profile.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from shuttle.talks.events import (
@@ -54,7 +54,7 @@ from shuttle.talks.negotiation_events import (
     Signed,
 )
 from shuttle.talks.state import Participant, TalkState
-from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Role
+from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Role, Source
 
 PUBLIC = (
     AgendaSet,
@@ -80,12 +80,13 @@ BID_NOTICE = {
         "overlap; from that settlement each side can work out roughly the other's bound."
     ),
     BidRule.LOWER: (
-        "If the bounds overlap, the issue settles at the lower end of the overlap: the bound of "
-        "the party wanting it high, which the other party then learns."
+        "If the bounds overlap, the issue settles on the lowest option inside the overlap: the "
+        "party wanting it low then learns that the other side's bound lies at or just below it."
     ),
     BidRule.UPPER: (
-        "If the bounds overlap, the issue settles at the upper end of the overlap: the bound of "
-        "the party wanting it low, which the other party then learns."
+        "If the bounds overlap, the issue settles on the highest option inside the overlap: "
+        "the party wanting it high then learns that the other side's bound lies at or just "
+        "above it."
     ),
 }
 """Said beside every blind bid, before anyone bids, because a settlement reveals something."""
@@ -129,6 +130,16 @@ def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> S
     match event:
         case BidOpened():
             seen = _bid_opened(recorded, event)
+        case Signed() if event.party != party:
+            # Which party signed is public; which of its delegates signed is not.
+            seen = replace(_whole(recorded), by=None)
+        case Agreed() if event.reached_on is Source.OFFER:
+            seen = _agreed_offer(recorded, event, state, party)
+        case OfferAnswered() if event.party == party:
+            # The answering room knows the offer by the carriage that brought it, never by its
+            # place in the offering party's room.
+            seen = _whole(recorded)
+            seen = replace(seen, details={k: v for k, v in seen.details.items() if k != "offer"})
         case _ if isinstance(event, PUBLIC):
             seen = _whole(recorded)
         case _ if isinstance(event, PRIVATE_TO_PARTY):
@@ -176,6 +187,14 @@ def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> S
         case Noted():
             seen = None
     return seen
+
+
+def _agreed_offer(recorded: Recorded, event: Agreed, state: TalkState, party: str | None) -> Seen:
+    """An agreement on an offer names the offer's event only to the party that made it."""
+    seen = _whole(recorded)
+    if state.statements[event.ref].party == party:
+        return seen
+    return replace(seen, details={k: v for k, v in seen.details.items() if k != "ref"})
 
 
 def _for_mediator(recorded: Recorded) -> Seen:
