@@ -27,12 +27,12 @@ class Result:
 class Shuttle:
     db: str
 
-    def __call__(self, *args: str) -> Result:
-        result = CliRunner().invoke(app, [*args, "--db", self.db])
+    def __call__(self, *args: str, stdin: str | None = None) -> Result:
+        result = CliRunner().invoke(app, [*args, "--db", self.db], input=stdin)
         return Result(result.exit_code, result.stdout, result.stderr)
 
-    def ok(self, *args: str) -> Result:
-        result = self(*args)
+    def ok(self, *args: str, stdin: str | None = None) -> Result:
+        result = self(*args, stdin=stdin)
         assert result.code == 0, result.err
         return result
 

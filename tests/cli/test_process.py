@@ -52,9 +52,18 @@ def test_failures_are_one_line_on_stderr_with_their_exit_code(
     assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_the_demo_runs_and_verifies(tmp_path: Path) -> None:
+def test_the_demo_negotiates_the_muscat_round_and_leaves_a_normal_talk(tmp_path: Path) -> None:
     result = run(tmp_path, "demo")
     assert result.returncode == 0, result.stderr
-    assert "chain verified: ok" in " ".join(result.stdout.split())
-    listed = run(tmp_path, "talk", "list", "--json")
-    assert json.loads(listed.stdout)[0]["title"] == "Muscat proximity talks (demo)"
+    printed = " ".join(result.stdout.split())
+    assert "Illustrative" in printed and "chain verified: ok" in printed
+    assert "Agreed and signed" in printed or "No deal" in printed
+    assert (tmp_path / "shuttle-demo.png").read_bytes().startswith(b"\x89PNG")
+    listed = json.loads(run(tmp_path, "talk", "list", "--json").stdout)
+    assert listed[0]["title"].startswith("Muscat, May 2024")
+    talk = listed[0]["talk"]
+    us = json.loads(run(tmp_path, "view", talk, "--as", "US head of delegation", "--json").stdout)
+    kinds = {event["kind"] for event in us["events"]}
+    assert {"agenda-set", "drafted", "answered", "conveyed"} <= kinds
+    parties = {event.get("party") for event in us["events"] if event["kind"] == "answered"}
+    assert parties == {"United States"}

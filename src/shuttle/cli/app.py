@@ -6,14 +6,20 @@ line does not authenticate (the web does). Every view still goes through `view_o
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.text import Text
 
+from shuttle.cli.advice import register as register_advice
 from shuttle.cli.analyze import register as register_analyze
+from shuttle.cli.bids import register as register_bids
 from shuttle.cli.errors import Exit, fail, reported
-from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, service
+from shuttle.cli.negotiate import register as register_negotiate
+from shuttle.cli.opening import Typed, open_command
+from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, scenario_at, service
+from shuttle.cli.profile import register as register_profile
 from shuttle.cli.render import (
     console,
     print_appended,
@@ -22,20 +28,9 @@ from shuttle.cli.render import (
     terminal_safe,
 )
 from shuttle.cli.scenario import scenario_app
+from shuttle.cli.simulate import register as register_simulate
 from shuttle.store import Head
-from shuttle.talks import (
-    Consent,
-    Convey,
-    Delegate,
-    Handling,
-    Join,
-    Mode,
-    Note,
-    OpenTalk,
-    Release,
-    Role,
-    Say,
-)
+from shuttle.talks import BidRule, Consent, Convey, Handling, Join, Mode, Note, Release, Role, Say
 
 app = typer.Typer(
     name="shuttle",
@@ -53,22 +48,38 @@ talk_app = typer.Typer(help="Open and list talks.", no_args_is_help=True, rich_m
 app.add_typer(talk_app, name="talk")
 app.add_typer(scenario_app, name="scenario")
 register_analyze(app)
+register_simulate(app)
 
 
 @talk_app.command(
     "open",
-    help="Open a talk and print its id."
+    help="Open a talk and print its id. With --scenario, the scenario's issues become the "
+    "agenda and its escalation schedule the talk's; its parties, and the title, mediators and "
+    "delegates of its talk: block, are defaults the options below override."
     + EXAMPLES
     + 'shuttle talk open --title Muscat --party "United States" --party Iran --mediator Oman '
+    '--delegate "United States=US Envoy" --delegate "Iran=Iranian FM"\n  '
+    + "shuttle talk open --scenario src/shuttle/scenarios/muscat_2024.yaml --bid-rule lower\n  "
+    + "shuttle talk open --scenario src/shuttle/scenarios/muscat.yaml --mediator Oman "
     '--delegate "United States=US Envoy" --delegate "Iran=Iranian FM"',
 )
 def talk_open(
-    title: Annotated[str, typer.Option("--title", help="The talk's title.")],
-    party: Annotated[list[str], typer.Option("--party", help="A party (two or more).")],
-    mediator: Annotated[list[str], typer.Option("--mediator", help="A mediator (one or more).")],
+    title: Annotated[
+        str | None, typer.Option("--title", help="The talk's title (or the scenario's).")
+    ] = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option("--party", help="A party (two or more; default: the scenario's)."),
+    ] = None,
+    mediator: Annotated[
+        list[str] | None,
+        typer.Option("--mediator", help="A mediator (one or more, or the scenario's)."),
+    ] = None,
     delegate: Annotated[
         list[str] | None,
-        typer.Option("--delegate", help='A delegate as "PARTY=NAME" (repeatable).'),
+        typer.Option(
+            "--delegate", help='A delegate as "PARTY=NAME" (repeatable; replaces the scenario\'s).'
+        ),
     ] = None,
     handling: Annotated[
         Handling, typer.Option("--handling", help="Default handling of statements.")
@@ -80,25 +91,36 @@ def talk_open(
             help="A source party sees that its words were carried, but not the carried text.",
         ),
     ] = False,
+    scenario: Annotated[
+        Path | None,
+        typer.Option(
+            "--scenario",
+            help="A scenario (YAML file, or Genius XML / GeniusWeb JSON folder) for the agenda.",
+            metavar="PATH",
+        ),
+    ] = None,
+    bid_rule: Annotated[
+        BidRule,
+        typer.Option("--bid-rule", help="Where an overlapping blind bid settles in the overlap."),
+    ] = BidRule.MIDPOINT,
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
-    delegates = []
-    for spec in delegate or []:
-        party_name, sep, name = spec.partition("=")
-        if not sep or not party_name.strip() or not name.strip():
-            fail(Exit.USAGE, f'invalid: --delegate {spec!r} must be "PARTY=NAME"')
-        delegates.append(Delegate(name=name, party=party_name))
-    command = OpenTalk(
+    typed = Typed(
         title=title,
-        parties=tuple(party),
-        mediators=tuple(mediator),
-        delegates=tuple(delegates),
-        default_handling=handling,
+        parties=tuple(party or ()),
+        mediators=tuple(mediator or ()),
+        delegates=tuple(delegate or ()),
+        handling=handling,
         hide_carried_text=hide_carried_text,
+        bid_rule=bid_rule,
     )
+    loaded = None if scenario is None else scenario_at(scenario)
     with reported():
+        command = open_command(typed, loaded)
         appended = service(db).open_talk(command)
+    notice = None if loaded is None or loaded.talk is None else loaded.talk.notice
+    agenda = appended.state.negotiation.agenda
     if as_json:
         people = [
             {"name": p.name, "role": p.role.value, "party": p.party}
@@ -108,12 +130,17 @@ def talk_open(
             {
                 "talk": appended.talk,
                 "participants": people,
+                "agenda": None if agenda is None else agenda.to_data(),
+                "notice": notice,
                 "seq": appended.events[-1].seq,
                 "head": str(appended.head),
             }
         )
-    else:
-        typer.echo(appended.talk)
+        return
+    typer.echo(appended.talk)
+    if notice is not None:
+        # On stderr: a script that keeps the id from stdout still gets only the id.
+        typer.echo(terminal_safe(f"notice: {notice}"), err=True)
 
 
 @talk_app.command("list", help="List the talks in the record." + EXAMPLES + "shuttle talk list")
@@ -165,7 +192,7 @@ def join(
     role = Role.MEDIATOR if mediator else Role.DELEGATE
     with reported():
         appended = service(db).execute(talk, Join(actor=actor, name=name, role=role, party=party))
-    print_appended(appended, as_json)
+    print_appended(appended, actor, as_json)
 
 
 @app.command(
@@ -191,7 +218,7 @@ def say(
     command = Say(actor=actor, text=text, room=room, handling=handling)
     with reported():
         appended = service(db).execute(talk, command)
-    print_appended(appended, as_json)
+    print_appended(appended, actor, as_json)
 
 
 @app.command(
@@ -212,7 +239,7 @@ def release(
         appended = service(db).execute(
             talk, Release(actor=actor, statement=event, handling=handling)
         )
-    print_appended(appended, as_json)
+    print_appended(appended, actor, as_json)
 
 
 @app.command(
@@ -235,7 +262,7 @@ def convey(
     command = Convey(actor=actor, statement=event, to=to, mode=mode, text=text)
     with reported():
         appended = service(db).execute(talk, command)
-    print_appended(appended, as_json)
+    print_appended(appended, actor, as_json)
 
 
 @app.command(
@@ -252,7 +279,7 @@ def note(
 ) -> None:
     with reported():
         appended = service(db).execute(talk, Note(actor=actor, text=text))
-    print_appended(appended, as_json)
+    print_appended(appended, actor, as_json)
 
 
 @app.command(
@@ -263,7 +290,7 @@ def note(
 def consent(talk: TalkId, actor: As, db: Db = DEFAULT_DB, as_json: Json = False) -> None:
     with reported():
         appended = service(db).execute(talk, Consent(actor=actor))
-    print_appended(appended, as_json)
+    print_appended(appended, actor, as_json)
 
 
 @app.command(
@@ -323,9 +350,30 @@ def verify(
         fail(Exit.REFUSED, f"verify failed at talk {first.talk} event {first.seq}: {first.reason}")
 
 
-@app.command(help="Run a short scripted proximity exchange and show the rooms side by side.")
-def demo(db: Db = DEFAULT_DB) -> None:
+@app.command(
+    help="Rehearse the Muscat round (illustrative): automated US and Iranian delegations, Oman "
+    "mediating with the engine's advice; prints the rooms side by side round by round, records "
+    "the talk and draws the drafts' path."
+    + EXAMPLES
+    + "shuttle demo --db sqlite:///demo.db --picture demo.png"
+)
+def demo(
+    db: Db = DEFAULT_DB,
+    picture: Annotated[
+        Path,
+        typer.Option("--picture", help="Where to draw the drafts' path (PNG).", metavar="FILE"),
+    ] = Path("shuttle-demo.png"),
+) -> None:
     from shuttle.cli.demo import run_demo
 
+    if picture.suffix.lower() != ".png":
+        fail(Exit.USAGE, f"invalid: --picture {picture} must name a .png file")
     with reported():
-        run_demo(service(db), db)
+        run_demo(service(db), db, picture)
+
+
+# The negotiation's commands, listed after the rooms' in `shuttle --help`.
+register_negotiate(app)
+register_bids(app)
+register_profile(app)
+register_advice(app)

@@ -1,100 +1,112 @@
-"""`shuttle demo`: a short proximity exchange in the Muscat format, recorded for real.
+"""`shuttle demo`: the Muscat round, rehearsed by automated delegations and recorded for real.
 
-The script goes through the same service, rules and record as any talk; the three rooms are
-then printed side by side exactly as each participant's `view_of` shows them.
+The shipped `muscat_2024.yaml` scenario (illustrative: invented numbers) is opened as a talk:
+the United States and Iran in separate rooms, Oman mediating with the engine's advice. Each
+round is printed as it happens, the three participants' views side by side -- what each side
+said, what Oman carried, each draft and each private answer, each incident -- then the signed
+agreement or the no-deal, a picture of the drafts' path, and how to look at each room later.
+Everything goes through the same service, rules and record as a person's talk.
 """
 
 from __future__ import annotations
 
 import shlex
 import sys
+from importlib.resources import files
 from pathlib import Path
 
+from rich.rule import Rule
 from rich.text import Text
 
-from shuttle.cli.render import console, side_by_side
-from shuttle.service import TalkService
-from shuttle.talks import (
-    JOINT_ROOM,
-    Consent,
-    Convey,
-    Delegate,
-    Handling,
-    Mode,
-    Note,
-    OpenTalk,
-    Say,
-)
+from shuttle.cli.render import console, side_by_side, terminal_safe
+from shuttle.engine.analysis import analyze
+from shuttle.engine.formats import load_scenario
+from shuttle.engine.scenario import Scenario
+from shuttle.service import TalkService, TalkView
+from shuttle.sim import RoundDone, SimulationResult, simulate
 
-US, IRAN, OMAN = "United States", "Iran", "Oman"
-US_ENVOY, IRAN_FM = "US Envoy", "Iranian FM"
+SCENARIO = "muscat_2024.yaml"
+MEDIATOR = "guided"
+STRATEGIES = ("boulware", "conceder")  # United States, Iran: in the scenario's party order
+ROUNDS = 16
+SEED = 2024
 
 
-def run_demo(service: TalkService, db: str) -> str:
-    """Record the scripted exchange as a new talk, print the rooms, and return the talk id."""
-    opened = service.open_talk(
-        OpenTalk(
-            title="Muscat proximity talks (demo)",
-            parties=(US, IRAN),
-            mediators=(OMAN,),
-            delegates=(Delegate(US_ENVOY, US), Delegate(IRAN_FM, IRAN)),
+def scenario() -> Scenario:
+    return load_scenario(Path(str(files("shuttle.scenarios") / SCENARIO)))
+
+
+def run_demo(service: TalkService, db: str, picture: Path) -> str:
+    """Run the demo talk on `service`, print it, write the path to `picture`; return the id."""
+    muscat = scenario()
+    setup = muscat.talk
+    assert setup is not None, f"{SCENARIO} names its participants"
+    if setup.notice:
+        console.print(Text(terminal_safe(setup.notice), style="bold yellow"))
+    console.print(Text(terminal_safe(setup.title), style="bold"))
+    watchers = [
+        setup.delegates_of(muscat.parties[0])[0],
+        setup.mediators[0],
+        setup.delegates_of(muscat.parties[1])[0],
+    ]
+
+    def show(done: RoundDone) -> None:
+        views = [
+            _slice(service.view(done.talk, name, done.first - 1), done.last) for name in watchers
+        ]
+        console.print(Rule(f"round {done.round} of {done.rounds}"))
+        console.print(side_by_side(views, [f"{name} sees" for name in watchers]))
+
+    result = simulate(
+        service, muscat, MEDIATOR, STRATEGIES, ROUNDS, SEED, on_round=show, chatter=True
+    )
+    _ending(service, result, muscat, db, watchers, picture)
+    return result.talk
+
+
+def _slice(view: TalkView, last: int) -> TalkView:
+    return TalkView(
+        view.talk, view.participant, view.head, [s for s in view.events if s.seq <= last]
+    )
+
+
+def _ending(
+    service: TalkService,
+    result: SimulationResult,
+    muscat: Scenario,
+    db: str,
+    watchers: list[str],
+    picture: Path,
+) -> None:
+    console.print(Rule("outcome"))
+    if result.agreement and result.outcome is not None:
+        console.print(Text(f"Agreed and signed after {result.rounds} rounds:", style="bold green"))
+        for issue, option in result.outcome.items():
+            console.print(Text(f"  {terminal_safe(issue)}: {terminal_safe(str(option))}"))
+        assert result.utilities is not None
+        shares = ", ".join(
+            f"{party} {u:.3f}" for party, u in zip(result.parties, result.utilities, strict=True)
         )
-    )
-    talk = opened.talk
-    offer = service.execute(
-        talk,
-        Say(
-            US_ENVOY,
-            "We are ready to discuss limits on enrichment in exchange for sanctions relief.",
-            handling=Handling.MAY_CONVEY,
-        ),
-    )
-    service.execute(talk, Say(US_ENVOY, "Our real deadline is the end of the month."))
-    service.execute(
-        talk,
-        Convey(
-            OMAN,
-            offer.events[-1].seq,
-            IRAN,
-            Mode.PARAPHRASE,
-            "The Americans are open to a framework trading enrichment limits for relief.",
-        ),
-    )
-    principle = service.execute(
-        talk,
-        Say(
-            IRAN_FM,
-            "Any agreement must respect our right to enrichment.",
-            handling=Handling.VERBATIM_ONLY,
-        ),
-    )
-    service.execute(talk, Convey(OMAN, principle.events[-1].seq, US, Mode.VERBATIM))
-    service.execute(
-        talk, Say(IRAN_FM, "We could accept stricter inspections if relief comes first.")
-    )
-    service.execute(talk, Note(OMAN, "Both have room on inspections; sequencing is the crux."))
-    service.execute(talk, Consent(US_ENVOY))
-    service.execute(talk, Consent(IRAN_FM))
-    service.execute(talk, Say(OMAN, "Thank you both. We meet again next week.", room=JOINT_ROOM))
+        console.print(Text(f"utilities {shares}; Nash ratio {result.nash_ratio:.3f}"))
+    else:
+        console.print(
+            Text(f"No deal after {result.rounds} rounds: Oman closed the talk.", style="bold red")
+        )
+    # Imported here: matplotlib takes a while to load and only the picture needs it.
+    from shuttle.engine.plot_path import plot_path
 
-    views = [service.view(talk, name) for name in (US_ENVOY, OMAN, IRAN_FM)]
-    titles = [f"{US_ENVOY} sees", f"{OMAN} (mediator) sees", f"{IRAN_FM} sees"]
-    console.print(Text(f"Talk {talk} recorded in {db}", style="bold"))
-    console.print(side_by_side(views, titles))
-    report = service.verify({talk: views[0].head})
-    console.print(
-        Text(
-            f"head {views[0].head} - chain verified: {'ok' if report.ok else 'FAILED'}",
+    escalation = service.load(result.talk)[0].negotiation.escalation
+    plot_path(muscat, analyze(muscat), result.drafts, result.package, picture, escalation)
+    head = service.load(result.talk)[1]
+    report = service.verify({result.talk: head})
+    console.print(Text(f"record head {head}; chain verified: {'ok' if report.ok else 'FAILED'}"))
+    console.print(Text(f"wrote {picture}: the drafts' path through the utility space"))
+    command = _command_name()
+    console.print(Text("Look at each room afterwards:", style="bold"))
+    for name in watchers:
+        console.print(
+            Text(f"  {command} view {result.talk} --as {shlex.quote(name)} --db {db}", style="dim")
         )
-    )
-    console.print(
-        Text(
-            "Mediator-only words never left their room; the mediator's note is in no party's "
-            f"view.\nTry: {_command_name()} view {talk} --as {shlex.quote(US_ENVOY)} --db {db}",
-            style="dim",
-        )
-    )
-    return talk
 
 
 def _command_name() -> str:

@@ -43,6 +43,29 @@ ScenarioPath = Annotated[
     ),
 ]
 TalkId = Annotated[str, typer.Argument(help="The talk's id, as `talk open` printed it.")]
+TermSpecs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--term",
+        help='An option of an issue, "ISSUE=OPTION": one for every issue on the agenda.',
+        metavar="ISSUE=OPTION",
+    ),
+]
+Clauses = Annotated[
+    list[str] | None,
+    typer.Option("--clause", help="A clause of the text, in words (repeatable).", metavar="TEXT"),
+]
+
+
+def pairs(specs: list[str] | None, flag: str) -> tuple[tuple[str, str], ...]:
+    """("ISSUE", "OPTION") pairs from "ISSUE=OPTION" specs as typed; the rules check them."""
+    found: list[tuple[str, str]] = []
+    for spec in specs or []:
+        issue, sep, option = spec.partition("=")
+        if not sep or not issue.strip() or not option.strip():
+            fail(Exit.USAGE, f'invalid: {flag} {spec!r} must be "ISSUE=OPTION"')
+        found.append((issue, option))
+    return tuple(found)
 
 
 def service(db: str) -> TalkService:

@@ -12,8 +12,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from shuttle.cli.render_negotiation import describe_negotiation, status, terms_text
 from shuttle.service import Appended, TalkView
-from shuttle.talks import JOINT_ROOM, Seen
+from shuttle.talks import JOINT_ROOM, Seen, view_of
 
 console = Console(highlight=False)
 
@@ -46,17 +47,32 @@ def print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False))
 
 
-def appended_json(appended: Appended) -> dict[str, Any]:
+def appended_seen(appended: Appended, actor: str) -> list[Seen]:
+    """The events a command appended, as its actor may see them: through `view_of`, like any
+    view, so that a command's own output never shows what the actor's view would hide."""
+    participant = appended.state.participant(actor)
+    assert participant is not None, "the command was decided for this actor"
+    seen = (view_of(participant, recorded, appended.state) for recorded in appended.events)
+    return [s for s in seen if s is not None]
+
+
+def appended_json(appended: Appended, actor: str) -> dict[str, Any]:
     last = appended.events[-1]
-    return {"talk": appended.talk, "seq": last.seq, "head": str(appended.head)}
+    return {
+        "talk": appended.talk,
+        "seq": last.seq,
+        "head": str(appended.head),
+        "events": [seen_json(s) for s in appended_seen(appended, actor)],
+    }
 
 
-def print_appended(appended: Appended, as_json: bool) -> None:
+def print_appended(appended: Appended, actor: str, as_json: bool) -> None:
+    """What a command added: JSON for programs, else one line per event and the new head."""
     if as_json:
-        print_json(appended_json(appended))
+        print_json(appended_json(appended, actor))
         return
-    for recorded in appended.events:
-        console.print(Text(f"event {recorded.seq}: {recorded.event.kind}"))
+    for seen in appended_seen(appended, actor):
+        console.print(Text(f"event {seen.seq}: {seen.kind}: ").append_text(describe(seen)))
     console.print(Text(f"head {appended.head}"))
 
 
@@ -96,6 +112,9 @@ def describe(seen: Seen) -> Text:
         case "conveyed" if "source" in d:
             line.append(f"#{d['source']} carried to {d['to_room']} ({d['mode']}): ", style="dim")
             line.append(seen.text or "")
+        case "conveyed" if d.get("terms"):
+            line.append(f"offer carried from {d['from_room']} ({d['mode']}): ", style="dim")
+            line.append(terms_text(d["terms"]))
         case "conveyed":
             line.append(f"carried from {d['from_room']} ({d['mode']}): ", style="dim")
             line.append(seen.text or "")
@@ -107,7 +126,8 @@ def describe(seen: Seen) -> Text:
         case "joint-opened":
             line.append("the joint room is open", style="bold")
         case _:
-            line.append(seen.text or seen.kind)
+            negotiated = describe_negotiation(seen)
+            line.append_text(negotiated or Text(seen.text or seen.kind))
     return line
 
 
@@ -139,6 +159,9 @@ def print_view(view: TalkView, as_json: bool) -> None:
     if as_json:
         print_json(view_json(view))
         return
+    standing = status([_safe_seen(s) for s in view.events])
+    if standing is not None:
+        console.print(standing)
     console.print(view_table(view))
     console.print(Text(f"head {view.head}"))
     console.print(

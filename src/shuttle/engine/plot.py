@@ -29,7 +29,7 @@ SMALL_PANEL_INCHES = 3.2  # when there are more than three panels
 
 def plot_analysis(scenario: Scenario, result: AnalysisResult, path: str | Path) -> None:
     """Write the picture of `result` (an analysis of `scenario`) to `path` as a PNG."""
-    outcomes, sampled = _outcome_utilities(scenario)
+    outcomes, sampled = outcome_utilities(scenario)
     parties = len(scenario.parties)
     pairs = list(itertools.combinations(range(parties), 2)) or [(0, 0)]
     columns = min(len(pairs), max(3, math.ceil(math.sqrt(len(pairs)))))
@@ -58,7 +58,7 @@ def plot_analysis(scenario: Scenario, result: AnalysisResult, path: str | Path) 
     figure.savefig(path, format="png", bbox_inches="tight", pad_inches=0.15)
 
 
-def _outcome_utilities(scenario: Scenario) -> tuple[FloatArray, bool]:
+def outcome_utilities(scenario: Scenario) -> tuple[FloatArray, bool]:
     """Utilities of every outcome, or of a uniform sample when there are too many."""
     space = scenario.space
     if space.grid_size <= PLOTTED_OUTCOMES:
