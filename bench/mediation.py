@@ -65,7 +65,7 @@ class Outcome:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=200, help="deadline (default 200)")
-    parser.add_argument("--seeds", type=int, default=3, help="seeds 1..N (default 3)")
+    parser.add_argument("--seeds", type=int, default=2, help="seeds 1..N (default 2)")
     parser.add_argument("--only", nargs="*", default=None, help="scenario folders to run")
     parser.add_argument("--no-write", action="store_true", help="do not write the results file")
     options = parser.parse_args(argv)

@@ -44,6 +44,13 @@ def border() -> Scenario:
     return Scenario("border", space, ("East", "West"), (east, west))
 
 
+def additive(scenario: Scenario) -> tuple[LinearAdditive, ...]:
+    """The scenario's profiles, all linear additive in these tests."""
+    profiles = tuple(p for p in scenario.profiles if isinstance(p, LinearAdditive))
+    assert len(profiles) == len(scenario.profiles)
+    return profiles
+
+
 VALUES = [0.0, 0.1, 0.25, 0.5, 0.6, 0.75, 0.9, 1.0]
 
 
@@ -61,9 +68,7 @@ def spaces_and_profiles(draw: st.DrawFn, issues: int = 4, options: int = 4) -> S
     for _ in range(2):
         weights = draw(st.lists(st.integers(1, 5), min_size=len(sizes), max_size=len(sizes)))
         total = sum(weights)
-        values = tuple(
-            tuple(draw(st.sampled_from(VALUES)) for _ in range(size)) for size in sizes
-        )
+        values = tuple(tuple(draw(st.sampled_from(VALUES)) for _ in range(size)) for size in sizes)
         reservation = draw(st.sampled_from([0.0, 0.2, 0.4]))
         profiles.append(
             LinearAdditive(tuple(w / total for w in weights), values, reservation=reservation)

@@ -7,7 +7,7 @@ import pytest
 from shuttle.engine import Scenario, analyze
 from shuttle.engine.strategies import GuidedMediator, MediatorAdvice, party_strategy
 from shuttle.engine.strategies.rehearsal import rehearse_single_text
-from tests.engine.strategies.scenarios import border, trade
+from tests.engine.strategies.scenarios import additive, border, trade
 
 
 def advice_of(scenario: Scenario) -> MediatorAdvice:
@@ -27,7 +27,7 @@ def test_guided_reaches_the_nash_package(scenario: Scenario, pairing: tuple[str,
     advice = advice_of(scenario)
     parties = [
         party_strategy(name)(scenario.space, profile, 0)
-        for name, profile in zip(pairing, scenario.profiles, strict=True)
+        for name, profile in zip(pairing, additive(scenario), strict=True)
     ]
     result = rehearse_single_text(GuidedMediator(scenario.space, advice), parties, rounds=50)
     assert result.agreement == advice.nash
@@ -41,7 +41,7 @@ def test_without_a_nash_package_it_walks_the_frontier_toward_who_refuses_late() 
     mediator = GuidedMediator(scenario.space, walking)
     first = mediator.draft((), 0.1)
     assert first == advice.pareto[len(advice.pareto) // 2]
-    parties = [party_strategy("boulware")(scenario.space, p, 0) for p in scenario.profiles]
+    parties = [party_strategy("boulware")(scenario.space, p, 0) for p in additive(scenario)]
     result = rehearse_single_text(mediator, parties, rounds=40)
     assert result.agreement is not None
     assert result.agreement in advice.pareto

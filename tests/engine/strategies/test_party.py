@@ -13,7 +13,7 @@ from shuttle.engine import DiscreteIssue, LinearAdditive, OutcomeSpace, Scenario
 from shuttle.engine.strategies import PartySight, TimeBasedParty
 from shuttle.engine.strategies.aspiration import BOULWARE, CONCEDER, LINEAR
 from shuttle.engine.strategies.valuation import Valuation
-from tests.engine.strategies.scenarios import spaces_and_profiles, trade
+from tests.engine.strategies.scenarios import additive, spaces_and_profiles, trade
 
 times = st.floats(0.0, 1.0)
 
@@ -26,13 +26,13 @@ def packages(scenario: Scenario) -> list[tuple[int, ...]]:
 def test_answers_are_truthful_and_accept_iff_the_draft_meets_aspiration_and_reservation(
     scenario: Scenario, t: float, exponent: float, data: st.DataObject
 ) -> None:
-    party = TimeBasedParty(scenario.space, scenario.profiles[0], exponent=exponent)
-    valuation = Valuation(scenario.space, scenario.profiles[0])
+    party = TimeBasedParty(scenario.space, additive(scenario)[0], exponent=exponent)
+    valuation = Valuation(scenario.space, additive(scenario)[0])
     drafts = tuple(data.draw(st.sampled_from(packages(scenario))) for _ in range(2))
     sight = PartySight(time=t, drafts=drafts)
     answer = party.answer_draft(sight)
     utility = valuation.utility(drafts[-1])
-    floor = max(party.aspiration(sight), scenario.profiles[0].reservation)
+    floor = max(party.aspiration(sight), additive(scenario)[0].reservation)
     assert answer.accept == (utility >= floor - 1e-12)
     assert answer.prefer == valuation.prefer(drafts[-1])
     assert answer.comparison == valuation.compare(drafts[1], drafts[0])
@@ -41,13 +41,13 @@ def test_answers_are_truthful_and_accept_iff_the_draft_meets_aspiration_and_rese
 
 def test_the_first_draft_has_no_comparison() -> None:
     scenario = trade()
-    party = TimeBasedParty(scenario.space, scenario.profiles[0])
+    party = TimeBasedParty(scenario.space, additive(scenario)[0])
     assert party.answer_draft(PartySight(time=0.1, drafts=((0, 0, 0),))).comparison is None
 
 
 def test_answering_without_a_draft_is_refused() -> None:
     scenario = trade()
-    party = TimeBasedParty(scenario.space, scenario.profiles[0])
+    party = TimeBasedParty(scenario.space, additive(scenario)[0])
     with pytest.raises(ValueError, match="no draft"):
         party.answer_draft(PartySight(time=0.1))
 
@@ -67,8 +67,8 @@ def test_the_aspiration_ends_at_the_effective_reservation() -> None:
 @given(times)
 def test_a_boulware_party_accepts_later_than_a_conceder(t: float) -> None:
     scenario = trade()
-    boulware = TimeBasedParty(scenario.space, scenario.profiles[0], exponent=BOULWARE)
-    conceder = TimeBasedParty(scenario.space, scenario.profiles[0], exponent=CONCEDER)
+    boulware = TimeBasedParty(scenario.space, additive(scenario)[0], exponent=BOULWARE)
+    conceder = TimeBasedParty(scenario.space, additive(scenario)[0], exponent=CONCEDER)
     sight = PartySight(time=t, drafts=((1, 1, 1),))
     assert conceder.answer_draft(sight).accept or not boulware.answer_draft(sight).accept
 
@@ -78,8 +78,8 @@ def test_a_boulware_party_accepts_later_than_a_conceder(t: float) -> None:
 def test_offers_are_worth_the_aspiration_and_accepted_offers_too(
     scenario: Scenario, t: float, data: st.DataObject
 ) -> None:
-    party = TimeBasedParty(scenario.space, scenario.profiles[1], seed=3, exponent=LINEAR)
-    valuation = Valuation(scenario.space, scenario.profiles[1])
+    party = TimeBasedParty(scenario.space, additive(scenario)[1], seed=3, exponent=LINEAR)
+    valuation = Valuation(scenario.space, additive(scenario)[1])
     received = tuple(data.draw(st.sampled_from(packages(scenario))) for _ in range(3))
     sight = PartySight(time=t, offers_received=received)
     level = max(party.aspiration(sight), party.lowest(sight))
@@ -95,7 +95,11 @@ def test_offers_are_worth_the_aspiration_and_accepted_offers_too(
 
 def test_offers_lean_toward_what_the_other_side_keeps_asking_for() -> None:
     space = OutcomeSpace(
-        (DiscreteIssue("a", ("x", "y")), DiscreteIssue("b", ("x", "y")), DiscreteIssue("c", "xy"))
+        (
+            DiscreteIssue("a", ("x", "y")),
+            DiscreteIssue("b", ("x", "y")),
+            DiscreteIssue("c", ("x", "y")),
+        )
     )
     mine = LinearAdditive((0.5, 0.25, 0.25), ((1.0, 0.0), (1.0, 0.0), (1.0, 0.0)))
     party = TimeBasedParty(space, mine, exponent=LINEAR)

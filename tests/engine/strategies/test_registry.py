@@ -17,13 +17,13 @@ from shuttle.engine.strategies import (
     party_strategy,
 )
 from shuttle.engine.strategies.aspiration import BOULWARE, CONCEDER, LINEAR
-from tests.engine.strategies.scenarios import trade
+from tests.engine.strategies.scenarios import additive, trade
 
 
 def test_every_party_strategy_makes_a_party_of_its_kind() -> None:
     scenario = trade()
     made = {
-        name: party_strategy(name)(scenario.space, scenario.profiles[0], 7)
+        name: party_strategy(name)(scenario.space, additive(scenario)[0], 7)
         for name in PARTY_STRATEGIES
     }
     assert sorted(made) == ["boulware", "conceder", "linear", "tit-for-tat"]
@@ -44,7 +44,7 @@ def test_mediators_are_looked_up_by_name() -> None:
 
 
 def test_an_unknown_name_says_which_names_are_known() -> None:
-    with pytest.raises(UnknownStrategy, match="unknown party strategy 'hardliner'; known: boulware"):
+    with pytest.raises(UnknownStrategy, match="party strategy 'hardliner'; known: boulware"):
         party_strategy("hardliner")
     with pytest.raises(UnknownStrategy) as error:
         mediator_strategy("arbiter")

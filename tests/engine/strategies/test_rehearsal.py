@@ -10,7 +10,7 @@ import pytest
 from shuttle.engine.strategies import Package, Round, TimeBasedParty
 from shuttle.engine.strategies.aspiration import LINEAR
 from shuttle.engine.strategies.rehearsal import rehearse_single_text
-from tests.engine.strategies.scenarios import trade
+from tests.engine.strategies.scenarios import additive, trade
 
 
 class Scripted:
@@ -27,7 +27,7 @@ class Scripted:
 
 def test_versions_are_timed_v_over_rounds_and_the_talk_ends_when_all_accept() -> None:
     scenario = trade()
-    parties = [TimeBasedParty(scenario.space, p, exponent=LINEAR) for p in scenario.profiles]
+    parties = [TimeBasedParty(scenario.space, p, exponent=LINEAR) for p in additive(scenario)]
     good_for_both = (1, 1, 1)  # worth 0.53 and 0.49: accepted once aspirations fall that low
     mediator = Scripted([(0, 2, 2), (2, 0, 0), good_for_both])
     result = rehearse_single_text(mediator, parties, rounds=10)
@@ -43,7 +43,7 @@ def test_versions_are_timed_v_over_rounds_and_the_talk_ends_when_all_accept() ->
 def test_without_agreement_the_talk_runs_to_the_deadline() -> None:
     scenario = trade()
     # Each draft is worth nothing to one side, below its reservation value of 0.2.
-    profiles = [replace(p, reservation=0.2) for p in scenario.profiles]
+    profiles = [replace(p, reservation=0.2) for p in additive(scenario)]
     parties = [TimeBasedParty(scenario.space, p, exponent=LINEAR) for p in profiles]
     result = rehearse_single_text(Scripted([(0, 2, 2), (2, 0, 0)]), parties, rounds=6)
     assert result.agreement is None

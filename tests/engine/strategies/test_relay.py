@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from shuttle.engine.strategies import RelayMediator, party_strategy
 from shuttle.engine.strategies.rehearsal import rehearse_alternating
 from shuttle.engine.strategies.valuation import Valuation
-from tests.engine.strategies.scenarios import border, trade
+from tests.engine.strategies.scenarios import additive, border, trade
 
 
 def test_an_offer_reaches_every_other_room_unchanged() -> None:
@@ -28,12 +30,12 @@ def test_alternating_offers_end_in_an_agreement_both_find_acceptable(
     scenario = border()
     parties = [
         party_strategy(name)(scenario.space, profile, 1)
-        for name, profile in zip(names, scenario.profiles, strict=True)
+        for name, profile in zip(names, additive(scenario), strict=True)
     ]
     result = rehearse_alternating(RelayMediator(scenario.space), parties, rounds=60)
     assert result.agreement is not None
-    for profile in scenario.profiles:
+    for profile in additive(scenario):
         assert Valuation(scenario.space, profile).utility(result.agreement) >= profile.reservation
     senders = [sender for sender, _ in result.offers]
     assert senders[0] == 0
-    assert all(a != b for a, b in zip(senders, senders[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(senders))

@@ -9,12 +9,12 @@ from hypothesis import given
 
 from shuttle.engine import DiscreteIssue, LinearAdditive, OutcomeSpace, RealIssue, Scenario
 from shuttle.engine.strategies.valuation import Valuation
-from tests.engine.strategies.scenarios import spaces_and_profiles, trade
+from tests.engine.strategies.scenarios import additive, spaces_and_profiles, trade
 
 
 def test_utility_of_a_package_is_the_sum_of_its_options_contributions() -> None:
     scenario = trade()
-    north = Valuation(scenario.space, scenario.profiles[0])
+    north = Valuation(scenario.space, additive(scenario)[0])
     assert north.utility((0, 2, 2)) == pytest.approx(0.6 + 0.3 + 0.1)
     assert north.best_utility == pytest.approx(1.0)
     assert north.worst_utility == pytest.approx(0.0)
@@ -24,11 +24,11 @@ def test_utility_of_a_package_is_the_sum_of_its_options_contributions() -> None:
 def test_prefer_names_exactly_the_issues_off_the_best_and_their_best_option(
     scenario: Scenario,
 ) -> None:
-    valuation = Valuation(scenario.space, scenario.profiles[0])
+    valuation = Valuation(scenario.space, additive(scenario)[0])
     for package in itertools.islice(itertools.product(*map(range, scenario.space.sizes)), 50):
         hints = valuation.prefer(package)
         for issue, option in enumerate(package):
-            values = scenario.profiles[0].values[issue]
+            values = additive(scenario)[0].values[issue]
             if values[option] < max(values):
                 assert hints[issue] == valuation.best_option(issue)
                 assert values[hints[issue]] == max(values)
@@ -38,7 +38,7 @@ def test_prefer_names_exactly_the_issues_off_the_best_and_their_best_option(
 
 @given(spaces_and_profiles())
 def test_comparisons_match_the_utilities(scenario: Scenario) -> None:
-    valuation = Valuation(scenario.space, scenario.profiles[1])
+    valuation = Valuation(scenario.space, additive(scenario)[1])
     packages = list(itertools.islice(itertools.product(*map(range, scenario.space.sizes)), 12))
     for current, previous in itertools.product(packages, repeat=2):
         difference = valuation.utility(current) - valuation.utility(previous)

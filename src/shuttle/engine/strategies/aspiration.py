@@ -21,4 +21,4 @@ def aspiration(time: float, high: float, low: float, exponent: float) -> float:
     if exponent <= 0:
         raise ValueError(f"a concession exponent must be > 0, got {exponent}")
     t = min(1.0, max(0.0, time))
-    return low + max(0.0, high - low) * (1.0 - t ** (1.0 / exponent))
+    return float(low + max(0.0, high - low) * (1.0 - t ** (1.0 / exponent)))

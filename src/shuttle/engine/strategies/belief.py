@@ -1,21 +1,23 @@
-"""The mediator's belief about each party, folded from the rounds one by one.
+"""The mediator's belief about one party, folded from the rounds one by one.
 
-A party's utility is additive: one contribution per option of every issue (a model vector x,
-issue after issue), a package's utility the sum of its options' contributions. The belief is
-a Gaussian over x, updated by assumed-density filtering (the moment-matched truncation of the
-Bayes point machine): each fact "g @ x > 0" replaces the Gaussian by the Gaussian closest to
+A party's utility is taken to be additive (see `layout`); the belief is a Gaussian over its
+model vector x, updated by assumed-density filtering, the moment-matched truncation of the
+Bayes point machine: each fact "g @ x > 0" replaces the Gaussian by the Gaussian closest to
 it cut to that half-space. The facts:
 
 * the scale: the best options' contributions add up to 1 (a best package is worth 1);
-* bounds: every contribution is at least 0 and at most its issue's best (read from the first
-  round's `prefer`: a listed issue names the best option, an unlisted one has it in the draft);
-* every "better" or "worse" between consecutive versions: the sum over the new options exceeds
-  (or falls short of) the sum over the old ones; "same" makes the two sums equal (an exact
-  observation, with `NOISE` of slack).
+* bounds: every contribution is at least 0 and at most its issue's best, which the first
+  round's `prefer` reveals (a listed issue names its best option; an unlisted one has it in
+  the draft);
+* every "better" or "worse" between consecutive versions: the sum over the new options
+  exceeds (falls short of) the sum over the old ones; a "same" makes them equal.
 
 The prior is that of a party about whom nothing is known: issue weights spread evenly (the
-moments of a flat Dirichlet), other options' values uniform between 0 and the best. Verdicts
-are kept as (version, draft, accepted).
+moments of a flat Dirichlet), other options' values uniform between 0 and the best.
+
+A Gaussian only approximates the polytope the facts cut out, so models are drawn in excess
+and those contradicting the fewest comparisons kept. Verdicts are kept as (version, draft,
+accepted) for `acceptance` and `concession`.
 """
 
 from __future__ import annotations
@@ -24,62 +26,18 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
 from shuttle.engine.preferences import FloatArray
+from shuttle.engine.strategies.layout import Layout
 from shuttle.engine.strategies.protocol import Package, Round
 
-IntArray = NDArray[np.int64]
 NOISE = 0.003
-"""Standard deviation of the slack a fact allows: answers are truthful, but the model is a
-Gaussian, and a hair of slack keeps its updates finite."""
+"""Slack of a "better"/"worse" (standard deviation): keeps the updates finite."""
 SAME_NOISE = 0.001
-"""The slack of a "same": two sums observed equal."""
-SIGNS = {"better": 1, "worse": -1, "same": 0}
+"""Slack of a "same": the two sums are observed equal within it."""
 OVERSAMPLE = 4
 TIE_BAND = 0.005
-
-
-@dataclass(frozen=True, eq=False)
-class Layout:
-    """Where each issue's options sit in a model vector."""
-
-    sizes: tuple[int, ...]
-
-    @property
-    def offsets(self) -> IntArray:
-        return np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(np.int64)
-
-    @property
-    def width(self) -> int:
-        return int(sum(self.sizes))
-
-    def columns(self, packages: NDArray[np.integer]) -> IntArray:
-        """Model-vector positions of each package's options (packages x issues)."""
-        rows = np.asarray(packages, dtype=np.int64).reshape(-1, len(self.sizes))
-        return rows + self.offsets
-
-    def utilities(self, models: FloatArray, packages: NDArray[np.integer]) -> FloatArray:
-        """models x packages: each model's utility of each package."""
-        total: FloatArray = models[:, self.columns(packages)].sum(axis=2)
-        return total
-
-    def difference(self, current: Package, previous: Package) -> FloatArray:
-        row = np.zeros(self.width)
-        np.add.at(row, self.columns(np.asarray([current]))[0], 1.0)
-        np.add.at(row, self.columns(np.asarray([previous]))[0], -1.0)
-        return row
-
-    def normalised(self, models: FloatArray) -> FloatArray:
-        """Models shifted and scaled so that each one's worst package is 0 and its best 1."""
-        shifted = models.copy()
-        span = np.zeros(len(models))
-        for offset, size in zip(self.offsets, self.sizes, strict=True):
-            block = shifted[:, offset : offset + size]
-            block -= block.min(axis=1, keepdims=True)
-            span += block.max(axis=1)
-        result: FloatArray = shifted / np.maximum(span, 1e-12)[:, None]
-        return result
+SIGNS = {"better": 1, "worse": -1, "same": 0}
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,16 +46,15 @@ class PartyBelief:
     mean: FloatArray
     covariance: FloatArray
     verdicts: tuple[tuple[int, Package, bool], ...]  # (version, draft, accepted)
-    facts: FloatArray  # rows g of every "better"/"worse": g @ x > 0
+    facts: FloatArray  # rows g of every "better"/"worse", signed: g @ x > 0
     ties: FloatArray  # rows g of every "same": g @ x == 0
 
     def sample(
         self, rng: np.random.Generator, count: int, layout: Layout, spread: float = 1.0
     ) -> FloatArray:
-        """`count` models drawn from the belief, its deviations scaled by `spread`, each
-        contribution clipped between 0 and its issue's best: the `count` of `OVERSAMPLE`
-        times as many draws that contradict the fewest comparisons (the Gaussian only
-        approximates the answers' polytope; this brings the models back into it)."""
+        """`count` models: of `OVERSAMPLE` times as many draws (deviations scaled by
+        `spread`, each contribution clipped between 0 and its issue's best), those that
+        contradict the fewest comparisons."""
         draws = self._draw(rng, count * OVERSAMPLE, layout, spread)
         wrong = (draws @ self.facts.T <= 0).sum(axis=1)
         if len(self.ties):
@@ -116,9 +73,9 @@ class PartyBelief:
         except np.linalg.LinAlgError:
             values, vectors = np.linalg.eigh(symmetric)
             root = vectors * np.sqrt(np.maximum(values, 0.0))
-        draws: FloatArray = self.mean + spread * rng.standard_normal((count, len(self.mean))) @ root.T
-        tops = draws[:, layout.offsets + np.asarray(self.best, dtype=np.int64)]
-        tops = np.maximum(tops, 0.0)
+        noise = rng.standard_normal((count, len(self.mean))) @ root.T
+        draws: FloatArray = self.mean + spread * noise
+        tops = np.maximum(draws[:, layout.offsets + np.asarray(self.best, dtype=np.int64)], 0.0)
         for issue, (offset, size) in enumerate(zip(layout.offsets, layout.sizes, strict=True)):
             block = draws[:, offset : offset + size]
             np.clip(block, 0.0, tops[:, issue : issue + 1], out=block)
@@ -126,13 +83,13 @@ class PartyBelief:
 
 
 def first_belief(layout: Layout, round_: Round, party: int) -> PartyBelief:
-    """The prior, cut by the scale and the bounds that the first answer reveals."""
+    """The prior, cut by the scale and by the bounds the first answer reveals."""
     answer = round_.answers[party]
     best = tuple(answer.prefer.get(i, round_.draft[i]) for i in range(len(layout.sizes)))
     mean, covariance = _prior(layout, best)
     scale = np.zeros(layout.width)
     scale[layout.offsets + np.asarray(best)] = 1.0
-    mean, covariance = _condition(mean, covariance, scale, 1.0)
+    mean, covariance = _observe(mean, covariance, scale, 1.0, 0.0)
     for offset, size, top in zip(layout.offsets, layout.sizes, best, strict=True):
         for option in range(size):
             if option == top:
@@ -172,34 +129,20 @@ def _prior(layout: Layout, best: Package) -> tuple[FloatArray, FloatArray]:
     """Moments of x = weight * value: weights ~ flat Dirichlet, values ~ U(0, 1), best = 1."""
     issues = len(layout.sizes)
     weight_mean = 1.0 / issues
-    weight_var = (issues - 1) / (issues**2 * (issues + 1)) if issues > 1 else 0.0
+    weight_var = (issues - 1) / (issues**2 * (issues + 1))
     second = weight_var + weight_mean**2  # E[w^2]
     mean = np.zeros(layout.width)
     covariance = np.zeros((layout.width, layout.width))
     for offset, size, top in zip(layout.offsets, layout.sizes, best, strict=True):
-        # E[v] and E[v v'] for the options of one issue (v = 1 for the best).
         value_mean = np.full(size, 0.5)
         value_mean[top] = 1.0
-        products = np.outer(value_mean, value_mean)
-        diagonal = np.full(size, 1.0 / 3.0)
+        products = np.outer(value_mean, value_mean)  # E[v v'] of independent values
+        diagonal = np.full(size, 1.0 / 3.0)  # E[v^2] of a uniform value
         diagonal[top] = 1.0
         np.fill_diagonal(products, diagonal)
         block = slice(offset, offset + size)
         mean[block] = weight_mean * value_mean
         covariance[block, block] = second * products - np.outer(mean[block], mean[block])
-    return mean, covariance
-
-
-def _condition(
-    mean: FloatArray, covariance: FloatArray, row: FloatArray, value: float
-) -> tuple[FloatArray, FloatArray]:
-    """The Gaussian given row @ x == value exactly."""
-    spread = covariance @ row
-    variance = float(row @ spread)
-    if variance <= 1e-18:
-        return mean, covariance
-    mean = mean + spread * (value - float(row @ mean)) / variance
-    covariance = covariance - np.outer(spread, spread) / variance
     return mean, covariance
 
 
@@ -209,6 +152,8 @@ def _observe(
     """The Gaussian given row @ x == value, observed with `noise` (a Kalman update)."""
     spread = covariance @ row
     variance = float(row @ spread) + noise**2
+    if variance <= 1e-18:
+        return mean, covariance
     mean = mean + spread * (value - float(row @ mean)) / variance
     covariance = covariance - np.outer(spread, spread) / variance
     return mean, covariance

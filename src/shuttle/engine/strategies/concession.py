@@ -1,19 +1,19 @@
-"""What the verdicts reveal: how fast each party concedes, and where it will stop.
+"""How fast each party seems to concede: the chance it would sign a text now.
 
 Parties are taken to accept a text when it is worth at least an aspiration that falls over
-time from their best to their reservation value (the family of `aspiration`: exponent e,
-end point r). On the mediator's normalised scale (a party's worst package 0, best 1) that is
+time from their best to their reservation value, as in `aspiration`. On the mediator's
+normalised scale (a party's worst package 0, its best 1) that is
 
     a(t) = r + (1 - r) * (1 - t ** (1 / e))
 
 with r possibly below 0 (a reservation value under the worst package). Each pair (e, r) of a
-grid, together with each sampled utility model, is weighed by how many of the party's verdicts
-it contradicts (an accepted text worth less than a(t), a rejected one worth at least a(t)):
-every contradiction divides the weight by `PENALTY`, so that a party outside the family (a
-tit-for-tat party, a person) bends the estimate without breaking it.
+grid, together with each sampled utility model, is weighed by how many of the party's recent
+verdicts it contradicts (an accepted text worth less than a(t), a rejected one worth at least
+a(t)); every contradiction divides the weight by `PENALTY`, so that a party outside the family
+(a tit-for-tat party, a person) bends the estimate without breaking it.
 
-The weights give the probability that the party would accept a package now, and a reservation
-value per utility model.
+The prior fears fast concession (`FAST`): until its verdicts say otherwise, a party may sign
+early, and the mediator's probes stay where it would not.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from shuttle.engine.preferences import FloatArray
-from shuttle.engine.strategies.belief import Layout, PartyBelief
+from shuttle.engine.strategies.belief import PartyBelief
+from shuttle.engine.strategies.layout import Layout
 
 EXPONENTS = np.exp(np.linspace(np.log(0.05), np.log(20.0), 13))
 ENDS = np.linspace(-0.6, 0.9, 11)
-END_PRIOR_AT_ZERO = 0.5
-"""Prior share of the grid's mass on r = 0 (the worst package), the rest spread evenly."""
+END_AT_ZERO = 0.5
+"""Prior share of r = 0 (the worst package) in the grid, the rest spread evenly."""
 FAST = 3.0
-"""Prior odds of a fast conceder (e > 1) against any one slower curve: until its verdicts say
-otherwise, a party is feared to accept early, which keeps probes safe."""
+"""Prior odds of a conceding curve (e > 1) against any one firmer curve."""
 PENALTY = np.e**3
 SLACK = 0.01
 RECENT_VERDICTS = 60
@@ -46,6 +46,7 @@ class Concession:
     ends: FloatArray  # grid
 
     def aspiration(self, time: float) -> FloatArray:
+        """Each grid point's aspiration at `time`."""
         t = min(max(time, 0.0), 1.0)
         curve: FloatArray = self.ends + (1.0 - self.ends) * (1.0 - t ** (1.0 / self.exponents))
         return curve
@@ -55,40 +56,31 @@ class Concession:
         level = self.aspiration(time)
         order = np.argsort(level)
         mass = np.maximum(self.weights.sum(axis=1, keepdims=True), 1e-300)
-        cumulative = np.cumsum(self.weights[:, order], axis=1) / mass  # models x grid
+        cumulative = np.cumsum(self.weights[:, order], axis=1) / mass
         padded = np.concatenate([np.zeros((len(cumulative), 1)), cumulative], axis=1)
         reached = np.searchsorted(level[order], utilities + SLACK, side="right")
         share: FloatArray = np.take_along_axis(padded, reached, axis=1)
         return share
 
-    def reservations(self) -> FloatArray:
-        """Per model, the posterior mean end point r."""
-        mass = self.weights.sum(axis=1, keepdims=True)
-        mean: FloatArray = (self.weights * self.ends).sum(axis=1) / np.maximum(mass[:, 0], 1e-300)
-        return mean
-
 
 def concession(
-    belief: PartyBelief, models: FloatArray, layout: Layout, total: float
+    belief: PartyBelief, models: FloatArray, layout: Layout, rounds: float
 ) -> Concession:
-    """The posterior over (e, r) per model, from the party's verdicts (`total` versions)."""
-    exponents, ends = (g.ravel() for g in np.meshgrid(EXPONENTS, ENDS))
-    prior = np.where(np.isclose(ends, 0.0), 0.0, 1.0) * np.where(exponents > 1.0, FAST, 1.0)
-    prior = (1 - END_PRIOR_AT_ZERO) * prior / prior.sum()
+    """The posterior over the grid per model, from the party's verdicts (version v was
+    answered at v / `rounds`)."""
+    exponents, ends = (grid.ravel() for grid in np.meshgrid(EXPONENTS, ENDS))
+    fast = np.where(exponents > 1.0, FAST, 1.0)
     at_zero = np.isclose(ends, 0.0)
-    fast_at_zero = at_zero * np.where(exponents > 1.0, FAST, 1.0)
-    prior += END_PRIOR_AT_ZERO * fast_at_zero / fast_at_zero.sum()
+    prior = (1 - END_AT_ZERO) * np.where(at_zero, 0.0, fast) / fast[~at_zero].sum()
+    prior += END_AT_ZERO * np.where(at_zero, fast, 0.0) / fast[at_zero].sum()
     verdicts = belief.verdicts[-RECENT_VERDICTS:]
-    times = np.array([v / total for v, _, _ in verdicts])
+    times = np.array([version / rounds for version, _, _ in verdicts])
     accepted = np.array([ok for _, _, ok in verdicts])
-    drafts = np.asarray([d for _, d, _ in verdicts])
-    utilities = layout.utilities(models, drafts)  # models x verdicts
+    utilities = layout.utilities(models, np.asarray([d for _, d, _ in verdicts]))
     levels = ends[:, None] + (1 - ends[:, None]) * (1 - times[None, :] ** (1 / exponents[:, None]))
     below = utilities[:, None, :] < levels[None, :, :] - SLACK  # models x grid x verdicts
     above = utilities[:, None, :] >= levels[None, :, :] + SLACK
     wrong = np.where(accepted, below, above).sum(axis=2)
     log_weight = np.log(prior)[None, :] - np.log(PENALTY) * wrong
-    log_weight -= log_weight.max()
-    weights = np.exp(log_weight)
-    weights /= weights.sum()
-    return Concession(weights, exponents, ends)
+    weights = np.exp(log_weight - log_weight.max())
+    return Concession(weights / weights.sum(), exponents, ends)

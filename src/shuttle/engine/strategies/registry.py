@@ -1,6 +1,7 @@
 """The strategies by name, as talks and the simulator name them.
 
-`PARTY_STRATEGIES[name](space, profile, seed)` makes an automated party;
+`PARTY_STRATEGIES[name](space, profile, seed)` makes an automated party (of a linear additive
+profile; any other is refused with a ValueError);
 `MEDIATOR_STRATEGIES[name]` is a mediator's class, whose constructor says what it may be
 given: `SingleTextMediator(space, seed)` (answers only, never a profile),
 `GuidedMediator(space, advice, seed)`, `RelayMediator(space)`. Look names up with
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeAlias
 
-from shuttle.engine.preferences import LinearAdditive
+from shuttle.engine.preferences import LinearAdditive, Profile
 from shuttle.engine.space import OutcomeSpace
 from shuttle.engine.strategies.aspiration import BOULWARE, CONCEDER, LINEAR
 from shuttle.engine.strategies.guided import GuidedMediator
@@ -21,7 +22,7 @@ from shuttle.engine.strategies.relay import RelayMediator
 from shuttle.engine.strategies.single_text import SingleTextMediator
 from shuttle.engine.strategies.tit_for_tat import TitForTatParty
 
-PartyFactory: TypeAlias = Callable[[OutcomeSpace, LinearAdditive, int], AspirationParty]
+PartyFactory: TypeAlias = Callable[[OutcomeSpace, Profile, int], AspirationParty]
 MediatorClass: TypeAlias = type[SingleTextMediator] | type[GuidedMediator] | type[RelayMediator]
 
 
@@ -34,15 +35,25 @@ class UnknownStrategy(ValueError):
         self.known = tuple(sorted(known))
 
 
+def additive(profile: Profile) -> LinearAdditive:
+    """`profile`, if automated parties can play it (they answer issue by issue)."""
+    if not isinstance(profile, LinearAdditive):
+        raise ValueError(
+            "automated parties need a linear additive profile; "
+            f"this one is {type(profile).__name__}"
+        )
+    return profile
+
+
 def _time_based(exponent: float) -> PartyFactory:
-    def make(space: OutcomeSpace, profile: LinearAdditive, seed: int = 0) -> AspirationParty:
-        return TimeBasedParty(space, profile, seed, exponent=exponent)
+    def make(space: OutcomeSpace, profile: Profile, seed: int = 0) -> AspirationParty:
+        return TimeBasedParty(space, additive(profile), seed, exponent=exponent)
 
     return make
 
 
-def _tit_for_tat(space: OutcomeSpace, profile: LinearAdditive, seed: int = 0) -> AspirationParty:
-    return TitForTatParty(space, profile, seed)
+def _tit_for_tat(space: OutcomeSpace, profile: Profile, seed: int = 0) -> AspirationParty:
+    return TitForTatParty(space, additive(profile), seed)
 
 
 PARTY_STRATEGIES: dict[str, PartyFactory] = {
