@@ -69,3 +69,14 @@ def test_bad_settings_exit_2_and_record_nothing(
     assert result.code == 2 and words in result.err
     assert len(result.err.strip().splitlines()) == 1
     assert shuttle.rows() == []
+
+
+def test_a_scenarios_notice_is_in_the_record_and_every_view(shuttle: Shuttle) -> None:
+    muscat_2024 = str(SCENARIOS / "muscat_2024.yaml")
+    data = shuttle.ok(
+        "simulate", muscat_2024, "--mediator", "guided", "--parties", "linear,linear",
+        "--rounds", "12", "--json",
+    ).json  # fmt: skip
+    for name in ("US head of delegation", "Oman (mediator)", "Iran head of delegation"):
+        view = shuttle.ok("view", data["talk"], "--as", name)
+        assert "notice: Illustrative" in " ".join(view.out.split())

@@ -98,6 +98,8 @@ def describe(seen: Seen) -> Text:
         case "talk-opened":
             line.append(f"talk opened: {d['title']} ({', '.join(d['parties'])}); ", style="bold")
             line.append(f"default handling {d['default_handling']}", style="dim")
+            if d.get("notice"):
+                line.append(f"\nnotice: {d['notice']}", style="bold yellow")
         case "joined":
             where = "as mediator" if d["party"] is None else f"to {d['party']}"
             line.append(f"{d['name']} joined {where}", style="bold")

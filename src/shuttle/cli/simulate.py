@@ -105,12 +105,14 @@ class _Bar:
     """A progress bar on stderr, shown only when stderr is a terminal."""
 
     def __init__(self, rounds: int) -> None:
+        stderr = Console(stderr=True)
         self.progress = Progress(
             TextColumn("rounds"),
             BarColumn(),
             MofNCompleteColumn(),
-            console=Console(stderr=True),
+            console=stderr,
             transient=True,
+            disable=not stderr.is_terminal,
         )
         self.task = self.progress.add_task("rounds", total=rounds)
 
