@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,6 +50,23 @@ def normalise_url(url: str | URL) -> URL:
     return parsed
 
 
+WAL_ATTEMPTS = 100
+"""How often switching a fresh database to WAL is tried while another process holds it."""
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    # While another process is creating the same fresh database, SQLite can answer the switch
+    # to WAL with "database is locked" at once, without calling the busy handler; so retry.
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.02 * (1 + attempt % 5))
+
+
 def make_engine(url: str | URL, **engine_kwargs: Any) -> Engine:
     """Create an engine for ``url`` configured for the record; ``engine_kwargs`` go to
     ``create_engine`` (e.g. ``connect_args``) and win over the defaults chosen here."""
@@ -78,7 +96,7 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
             # WAL: readers never block the writer and vice versa; NORMAL sync is durable
             # against application crashes and only risks the last commits on power loss.
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
