@@ -134,18 +134,14 @@ class TalkService:
         """What participant `as_name` sees of the talk, event by event, via `view_of`; with
         `after`, only the events after that sequence number (a reader catching up)."""
         state, head = self.load(talk)
-        participant = state.participant(as_name)
-        if participant is None:
-            raise NotFound(f"participant {as_name.strip()!r} not found in this talk")
+        participant = _participant(state, as_name)
         seen = list(visible_record(participant, state, after))
         return TalkView(talk, participant, head, seen)
 
     def advice(self, talk: str, as_name: str) -> Advice:
         """The engine's advice for mediator `as_name`, numbers withheld for unshared profiles."""
         state, _ = self.load(talk)
-        participant = state.participant(as_name)
-        if participant is None:
-            raise NotFound(f"participant {as_name.strip()!r} not found in this talk")
+        participant = _participant(state, as_name)
         if not participant.is_mediator:
             raise Refused(
                 "advice is for mediators: it is computed from every party's profile",
@@ -207,6 +203,13 @@ class TalkService:
             state = evolve(state, r)
         self._remember(talk, state, stored[-1].head)
         return Appended(talk, recorded, stored[-1].head, state)
+
+
+def _participant(state: TalkState, name: str) -> Participant:
+    participant = state.participant(name)
+    if participant is None:
+        raise NotFound(f"participant {name.strip()!r} not found in this talk")
+    return participant
 
 
 def _stamped(command: Sign, head: Head) -> Sign:

@@ -8,11 +8,10 @@ view is answered exactly as one that does not exist.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 
 from shuttle.talks.bid_rules import bid, open_bid
 from shuttle.talks.commands import Command, Consent, Convey, Join, Note, OpenTalk, Release, Say
-from shuttle.talks.common import require_open
+from shuttle.talks.common import listing, party_of, require_open
 from shuttle.talks.events import (
     Consented,
     Conveyed,
@@ -131,7 +130,7 @@ def _open(command: OpenTalk) -> TalkOpened:
         if party not in parties:
             raise Invalid(
                 f"delegate {delegate.name.strip()!r} belongs to {party!r}, which is not a party "
-                f"of this talk ({_listing(parties)})"
+                f"of this talk ({listing(parties)})"
             )
         delegates.append(Delegate(clean_name(delegate.name, "delegate name"), party))
     names = _unique([*mediators, *(d.name for d in delegates)], "participant")
@@ -164,7 +163,7 @@ def _join(state: TalkState, actor: Participant, command: Join) -> Joined:
         return Joined(by=actor.name, name=name, role=Role.MEDIATOR, party=None)
     if command.party is None:
         raise Invalid("a delegate joins a party; name it with --party")
-    party = _party(state, command.party)
+    party = party_of(state, command.party)
     return Joined(by=actor.name, name=name, role=Role.DELEGATE, party=party)
 
 
@@ -191,7 +190,7 @@ def _speaking_room(state: TalkState, actor: Participant, requested: str | None) 
     if wanted == JOINT_ROOM:
         return JOINT_ROOM
     if actor.is_mediator:
-        return _party(state, wanted)
+        return party_of(state, wanted)
     if wanted == actor.party:
         return wanted
     # Another party's room is outside a delegate's view: answer as for a room that does not
@@ -205,7 +204,7 @@ def _speaking_room(state: TalkState, actor: Participant, requested: str | None) 
 def _joint_waiting(state: TalkState, actor: Participant) -> str:
     if actor.is_mediator:
         waiting = [p for p in state.parties if p not in state.consents]
-        return f"waiting for the consent of {_listing(waiting)}"
+        return f"waiting for the consent of {listing(waiting)}"
     assert actor.party is not None
     if actor.party in state.consents:
         return "your party has consented; the room opens when the other parties have too"
@@ -255,12 +254,12 @@ def _convey(state: TalkState, actor: Participant, command: Convey) -> Conveyed:
             f"statement {source.seq} is a mediator's own statement",
             "speak in your own name in the other room with `say`",
         )
-    to = _party(state, command.to)
+    to = party_of(state, command.to)
     if to == source.room:
         others = [p for p in state.parties if p != source.room]
         raise Refused(
             f"statement {source.seq} was made in {to!r}'s own room",
-            f"carry it to another party's room ({_listing(others)})",
+            f"carry it to another party's room ({listing(others)})",
         )
     if source.handling is Handling.MEDIATOR_ONLY:
         raise Refused(
@@ -342,13 +341,6 @@ def _visible_statement(state: TalkState, actor: Participant, seq: int) -> Statem
     return statement
 
 
-def _party(state: TalkState, name: str) -> str:
-    party = state.party_named(name)
-    if party is None:
-        raise NotFound(f"party {name.strip()!r} not found; parties: {_listing(state.parties)}")
-    return party
-
-
 def _unique(names: list[str], what: str) -> list[str]:
     seen: set[str] = set()
     for name in names:
@@ -356,10 +348,6 @@ def _unique(names: list[str], what: str) -> list[str]:
             raise Invalid(f"{what} name {name!r} is given twice; names must be unique")
         seen.add(name)
     return names
-
-
-def _listing(names: Iterable[str]) -> str:
-    return ", ".join(repr(n) for n in names)
 
 
 def _other_handlings(current: Handling) -> str:

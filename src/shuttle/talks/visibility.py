@@ -214,7 +214,7 @@ def _for_mediator(recorded: Recorded) -> Seen:
 
 def _bid_opened(recorded: Recorded, event: BidOpened) -> Seen:
     seen = _whole(recorded)
-    return Seen(**{**seen.__dict__, "details": seen.details | {"notice": BID_NOTICE[event.rule]}})
+    return replace(seen, details=seen.details | {"notice": BID_NOTICE[event.rule]})
 
 
 def visible_record(participant: Participant, state: TalkState, after: int = 0) -> Iterator[Seen]:
