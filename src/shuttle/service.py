@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from shuttle.engine.advice import Advice, advise
 from shuttle.store import ConcurrentAppend, EventStore, Head, StoredEvent, VerifyReport
+from shuttle.store.bell import Bell
 from shuttle.talks import (
     Command,
     Invalid,
@@ -75,10 +76,17 @@ class TalkSummary:
 
 class TalkService:
     def __init__(
-        self, store: EventStore, clock: Callable[[], str] = utc_now, cache_size: int = 256
+        self,
+        store: EventStore,
+        clock: Callable[[], str] = utc_now,
+        cache_size: int = 256,
+        bell: Bell | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
+        # Rung after every append with the talk and its new head seq, never with content:
+        # live readers wake and read their own views again.
+        self.bell = bell
         # The record is append-only, so a folded state stays true: keep the latest fold of
         # recently used talks and read only the events appended since, instead of re-reading
         # and re-folding the whole talk on every command.
@@ -202,6 +210,8 @@ class TalkService:
         for r in recorded:
             state = evolve(state, r)
         self._remember(talk, state, stored[-1].head)
+        if self.bell is not None:
+            self.bell.ring(talk, stored[-1].head.seq)
         return Appended(talk, recorded, stored[-1].head, state)
 
 

@@ -29,6 +29,7 @@ from shuttle.cli.render import (
 )
 from shuttle.cli.scenario import scenario_app
 from shuttle.cli.simulate import register as register_simulate
+from shuttle.cli.web import register as register_web
 from shuttle.store import Head
 from shuttle.talks import BidRule, Consent, Convey, Handling, Join, Mode, Note, Release, Role, Say
 
@@ -377,3 +378,4 @@ register_negotiate(app)
 register_bids(app)
 register_profile(app)
 register_advice(app)
+register_web(app)

@@ -1,0 +1,203 @@
+"""The web's commands: `serve`, `invite`, `user add`, `token issue` and `token revoke`.
+
+Secrets are printed once, to this terminal, and stored only as digests; nothing secret goes to
+the server's log (uvicorn's access log prints paths, so an invite token, which is in a path,
+is kept out of it: see `serve`).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from shuttle.cli.errors import Exit, fail, reported
+from shuttle.cli.opening import Typed, open_command
+from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, service
+from shuttle.cli.render import console, print_json, terminal_safe
+from shuttle.service import TalkService
+from shuttle.talks import BidRule, Handling, NotFound
+from shuttle.web.auth import Access
+
+Host = Annotated[str, typer.Option("--host", help="Address to listen on.")]
+Port = Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)]
+BaseUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        envvar="SHUTTLE_BASE_URL",
+        help="How browsers reach the server (else http://127.0.0.1:8000).",
+    ),
+]
+
+user_app = typer.Typer(help="Mediators' accounts.", no_args_is_help=True, rich_markup_mode=None)
+token_app = typer.Typer(
+    help="Bearer tokens for programs.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+def access_to(svc: TalkService) -> Access:
+    return Access(svc.store.engine)
+
+
+def require_participant(svc: TalkService, talk: str, name: str) -> str:
+    """The participant's name as recorded, or exit 3."""
+    try:
+        state, _ = svc.load(talk)
+    except NotFound as error:
+        fail(Exit.NOT_FOUND, f"not found: {error}")
+    participant = state.participant(name)
+    if participant is None:
+        fail(Exit.NOT_FOUND, f"not found: participant {name!r} in talk {talk}")
+    return participant.name
+
+
+def invite_line(role: str, name: str, url: str) -> str:
+    return f"{role}\t{name}\t{url}"
+
+
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Open the Muscat demo talk (illustrative) and print an invite link for Oman's "
+            "mediator and one delegate of each party.",
+        ),
+    ] = False,
+    secure_cookies: Annotated[
+        bool, typer.Option("--secure-cookies", help="Mark cookies Secure (behind HTTPS).")
+    ] = False,
+) -> None:
+    import uvicorn
+
+    from shuttle.web.app import create_app
+    from shuttle.web.settings import Settings
+
+    with reported():
+        svc = service(db)
+        base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+        if demo:
+            open_demo(svc, base)
+        app = create_app(svc, Settings(secure_cookies=secure_cookies))
+    console.print(Text(f"Shuttle is serving {db} on {base} (Ctrl+C stops it)", style="bold"))
+    sys.stdout.flush()
+    # No access log: invite links carry their secret in the path.
+    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")
+
+
+def open_demo(svc: TalkService, base: str) -> str:
+    """Open the Muscat talk live and print `ROLE NAME URL` for each invited participant."""
+    from shuttle.cli.demo import scenario as muscat_scenario
+
+    muscat = muscat_scenario()
+    setup = muscat.talk
+    assert setup is not None
+    typed = Typed(None, (), (), (), Handling.MEDIATOR_ONLY, False, BidRule.MIDPOINT)
+    talk = svc.open_talk(open_command(typed, muscat)).talk
+    if setup.notice:
+        console.print(Text(terminal_safe(setup.notice), style="yellow"))
+    console.print(Text(f"Demo talk {talk}: {setup.title}", style="bold"))
+    console.print("Open each link in its own browser window (each works once):")
+    access = access_to(svc)
+    invited = [("mediator", setup.mediators[0])]
+    invited += [("delegate", setup.delegates_of(party)[0]) for party in muscat.parties]
+    for role, name in invited:
+        url = f"{base}/invite/{access.invite(talk, name)}"
+        print(invite_line(role.upper(), name, url), flush=True)
+    return talk
+
+
+def invite(
+    talk: TalkId,
+    name: Annotated[str, typer.Argument(help="The participant to invite.")],
+    db: Db = DEFAULT_DB,
+    base_url: BaseUrl = None,
+    as_json: Json = False,
+) -> None:
+    with reported():
+        svc = service(db)
+        recorded = require_participant(svc, talk, name)
+        token = access_to(svc).invite(talk, recorded)
+    url = f"{(base_url or 'http://127.0.0.1:8000').rstrip('/')}/invite/{token}"
+    if as_json:
+        print_json({"talk": talk, "participant": recorded, "url": url})
+    else:
+        print(url)
+
+
+@user_app.command(
+    "add",
+    help="Add a mediator's account; the password is read from stdin "
+    "(or prompted for)." + EXAMPLES + "shuttle user add Oman",
+)
+def user_add(
+    name: Annotated[str, typer.Argument(help="The account's name: the mediator's name in talks.")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    if sys.stdin.isatty():
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    with reported():
+        try:
+            access_to(service(db)).add_user(name, password)
+        except ValueError as error:
+            fail(Exit.USAGE, f"invalid: {error}")
+    print(f"added {name.strip()}")
+
+
+@token_app.command(
+    "issue",
+    help="Issue a bearer token for a program acting as a participant."
+    + EXAMPLES
+    + 'shuttle token issue TALK "US Envoy"',
+)
+def token_issue(
+    talk: TalkId,
+    name: Annotated[str, typer.Argument(help="The participant the program acts as.")],
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    with reported():
+        svc = service(db)
+        recorded = require_participant(svc, talk, name)
+        token = access_to(svc).bearer(talk, recorded)
+    if as_json:
+        print_json({"talk": talk, "participant": recorded, "token": token})
+    else:
+        print(token)
+
+
+@token_app.command(
+    "revoke", help="Revoke a bearer token." + EXAMPLES + "shuttle token revoke TOKEN"
+)
+def token_revoke(
+    token: Annotated[str, typer.Argument(help="The token to revoke.")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    with reported():
+        access_to(service(db)).end(token)
+    print("revoked")
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "serve",
+        help="Serve every room in the browser and the JSON API (OpenAPI at /docs)."
+        + EXAMPLES
+        + "shuttle serve --demo\n  shuttle serve --db sqlite:///talks.db --port 8080",
+    )(serve)
+    app.command(
+        "invite",
+        help="Print a single-use invite link for a participant of a talk."
+        + EXAMPLES
+        + 'shuttle invite TALK "Iran FM" --base-url https://talks.example.org',
+    )(invite)
+    app.add_typer(user_app, name="user")
+    app.add_typer(token_app, name="token")

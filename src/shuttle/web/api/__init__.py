@@ -1,0 +1,12 @@
+"""The JSON API: every command and view, for programs and automated parties."""
+
+from fastapi import APIRouter
+
+from shuttle.web.api import conversation, live, negotiation, talks
+
+
+def router() -> APIRouter:
+    api = APIRouter(prefix="/api")
+    for part in (talks, conversation, negotiation, live):
+        api.include_router(part.router)
+    return api

@@ -1,0 +1,62 @@
+"""What every API route shares: the acting participant, and carrying out a command."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Path
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from shuttle.service import TalkService
+from shuttle.talks import Command
+from shuttle.web.auth import Identity
+from shuttle.web.deps import Actor, actor_in, required_identity, talk_service
+
+TalkPath = Annotated[str, Path(min_length=1, max_length=64, description="The talk's id.")]
+Service = Annotated[TalkService, Depends(talk_service)]
+
+
+async def acting(
+    talk: TalkPath, identity: Annotated[Identity, Depends(required_identity)], service: Service
+) -> Actor:
+    return await run_in_threadpool(actor_in, service, identity, talk)
+
+
+Acting = Annotated[Actor, Depends(acting)]
+
+
+class SeenEvent(BaseModel):
+    """An event as the caller may see it: `view_of`'s answer, nothing more."""
+
+    model_config = {"extra": "allow"}
+    seq: int
+    at: str
+    kind: str
+    room: str | None = None
+    by: str | None = None
+    text: str | None = None
+
+
+class Outcome(BaseModel):
+    """What a command added, as the caller sees it, and the record's head after it."""
+
+    talk: str
+    head: str
+    events: list[SeenEvent] = Field(description="The new events, through view_of.")
+
+
+def carry_out(service: TalkService, actor: Actor, command: Command) -> Outcome:
+    appended = service.execute(actor.talk, command)
+    first = appended.events[0].seq
+    view = service.view(actor.talk, actor.name, after=first - 1)
+    seen = [e.to_dict() for e in view.events if e.seq <= appended.head.seq]
+    return Outcome(talk=actor.talk, head=str(appended.head), events=_events(seen))
+
+
+def _events(seen: list[dict[str, Any]]) -> list[SeenEvent]:
+    return [SeenEvent.model_validate(e) for e in seen]
+
+
+async def run(service: TalkService, actor: Actor, command: Command) -> Outcome:
+    return await run_in_threadpool(carry_out, service, actor, command)

@@ -1,0 +1,66 @@
+"""The conversation: speaking, carrying between rooms, handling, notes, consent."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from shuttle.talks import Consent, Convey, Handling, Mode, Note, Release, Say
+from shuttle.web.api.common import Acting, Outcome, Service, run
+
+router = APIRouter(tags=["conversation"])
+
+Text = Field(min_length=1, max_length=20_000)
+
+
+class SayBody(BaseModel):
+    text: str = Text
+    room: str | None = Field(None, max_length=200, description="Mediators: the party's room.")
+    handling: Handling | None = Field(None, description="Else the talk's default.")
+
+
+class ConveyBody(BaseModel):
+    statement: int = Field(ge=1, le=2**31, description="The statement's seq.")
+    to: str = Field(min_length=1, max_length=200, description="The party whose room.")
+    mode: Mode
+    text: str | None = Field(None, max_length=20_000, description="The paraphrase.")
+
+
+class ReleaseBody(BaseModel):
+    statement: int = Field(ge=1, le=2**31)
+    handling: Handling
+
+
+class NoteBody(BaseModel):
+    text: str = Text
+
+
+@router.post("/talks/{talk}/statements", status_code=201)
+async def say(body: SayBody, actor: Acting, service: Service) -> Outcome:
+    """Speak in a room: a delegate in its own party's, a mediator in any."""
+    return await run(service, actor, Say(actor.name, body.text, body.room, body.handling))
+
+
+@router.post("/talks/{talk}/conveyances", status_code=201)
+async def convey(body: ConveyBody, actor: Acting, service: Service) -> Outcome:
+    """Mediators: carry a statement into another party's room, verbatim or paraphrased."""
+    command = Convey(actor.name, body.statement, body.to, body.mode, body.text)
+    return await run(service, actor, command)
+
+
+@router.post("/talks/{talk}/releases", status_code=201)
+async def release(body: ReleaseBody, actor: Acting, service: Service) -> Outcome:
+    """The speaker changes how one of its statements may travel."""
+    return await run(service, actor, Release(actor.name, body.statement, body.handling))
+
+
+@router.post("/talks/{talk}/notes", status_code=201)
+async def note(body: NoteBody, actor: Acting, service: Service) -> Outcome:
+    """Mediators: a private note, seen by mediators only."""
+    return await run(service, actor, Note(actor.name, body.text))
+
+
+@router.post("/talks/{talk}/consent", status_code=201)
+async def consent(actor: Acting, service: Service) -> Outcome:
+    """A delegate consents, for its party, to the joint room; it opens when every party has."""
+    return await run(service, actor, Consent(actor.name))

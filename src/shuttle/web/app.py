@@ -1,0 +1,47 @@
+"""The web application: JSON API, pages, live updates, sign-in -- one FastAPI app.
+
+Every read of the record goes through `TalkService.view` or `.advice`, and so through
+`view_of`; no route touches the store directly.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from shuttle.service import TalkService
+from shuttle.store.bell import LocalBell
+from shuttle.web import errors, sessions
+from shuttle.web.api import router as api_router
+from shuttle.web.auth import Access, RateLimiter
+from shuttle.web.settings import Settings
+
+
+def create_app(
+    service: TalkService,
+    settings: Settings | None = None,
+    access: Access | None = None,
+) -> FastAPI:
+    """The app over `service`, whose store also keeps the web's credentials. The service's
+    bell must be a `LocalBell` (or feed one) for live updates; one is fitted if it has none."""
+    settings = settings or Settings()
+    if service.bell is None:
+        service.bell = LocalBell()
+    bell = service.bell
+    if not isinstance(bell, LocalBell):
+        raise TypeError("the web needs a LocalBell to wake its live streams")
+    engine = service.store.engine
+    app = FastAPI(
+        title="Shuttle",
+        summary="Proximity talks: private rooms, a mediator, a tamper-evident record.",
+        version="0.1.0",
+    )
+    app.state.service = service
+    app.state.bell = bell
+    app.state.settings = settings
+    app.state.access = access or Access(engine)
+    app.state.login_limiter = RateLimiter(engine, settings.login_limit, settings.limit_window)
+    app.state.invite_limiter = RateLimiter(engine, settings.invite_limit, settings.limit_window)
+    errors.install(app)
+    app.include_router(api_router())
+    app.include_router(sessions.router)
+    return app

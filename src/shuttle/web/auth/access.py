@@ -1,0 +1,179 @@
+"""Credentials: invites that become sessions, bearer tokens, mediators' accounts.
+
+Every credential is kept as the digest of its token. A talk-bound credential (an invite, the
+session it became, a bearer token) acts as one participant of one talk; a user's session (a
+mediator who logged in with a password) acts as that name in any talk where it is a mediator.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from shuttle.store.database import write_transaction
+from shuttle.store.schema import web_credentials, web_users
+from shuttle.web.auth.passwords import dummy_check, hash_password, password_matches
+from shuttle.web.auth.tokens import digest, new_token
+
+Kind = Literal["invite", "session", "bearer"]
+
+INVITE_TTL = 7 * 24 * 3600.0
+SESSION_TTL = 12 * 3600.0
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a request comes from: a participant of one talk, or a mediator's account."""
+
+    kind: Kind
+    talk: str | None
+    participant: str | None
+    user: str | None
+    csrf: str | None
+
+    def name_in(self, talk: str) -> str | None:
+        """The participant name this identity may act as in `talk`, if any (the caller still
+        checks that the talk has such a participant, and a user's that it is a mediator)."""
+        if self.user is not None:
+            return self.user
+        return self.participant if self.talk == talk else None
+
+
+@dataclass(frozen=True)
+class Issued:
+    token: str
+    csrf: str | None = None
+
+
+class Access:
+    def __init__(self, engine: Engine, clock: Callable[[], float] = time.time) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    # -- issuing -------------------------------------------------------------------------
+
+    def invite(self, talk: str, participant: str, ttl: float = INVITE_TTL) -> str:
+        """A single-use invite token for `participant` of `talk`."""
+        return self._issue("invite", talk=talk, participant=participant, ttl=ttl).token
+
+    def bearer(self, talk: str, participant: str) -> str:
+        """A bearer token for a program acting as `participant` of `talk` (no expiry; revoke
+        with `revoke`)."""
+        return self._issue("bearer", talk=talk, participant=participant, ttl=None).token
+
+    def redeem(self, token: str) -> Issued | None:
+        """Turn an unused, unexpired invite into a session: the session's token and CSRF
+        secret. None for anything else, the same for a used invite as for a forged one."""
+        now = self._clock()
+        with write_transaction(self._engine) as connection:
+            row = connection.execute(
+                update(web_credentials)
+                .where(
+                    web_credentials.c.digest == digest(token),
+                    web_credentials.c.kind == "invite",
+                    web_credentials.c.ended_at.is_(None),
+                    web_credentials.c.expires_at > now,
+                )
+                .values(ended_at=now)
+                .returning(web_credentials.c.talk, web_credentials.c.participant)
+            ).first()
+        if row is None:
+            return None
+        return self._issue("session", talk=row.talk, participant=row.participant, ttl=SESSION_TTL)
+
+    def login(self, user: str, password: str) -> Issued | None:
+        """A session for a mediator's account, or None (wrong name or password alike)."""
+        with self._engine.connect() as connection:
+            stored = connection.execute(
+                select(web_users.c.password_hash).where(web_users.c.name == user)
+            ).scalar_one_or_none()
+        if stored is None:
+            dummy_check(password)
+            return None
+        if not password_matches(stored, password):
+            return None
+        return self._issue("session", user=user, ttl=SESSION_TTL)
+
+    def add_user(self, user: str, password: str) -> None:
+        """A mediator's account; ValueError if the name is taken or the password too short."""
+        name = user.strip()
+        if not name:
+            raise ValueError("a user needs a name")
+        hashed = hash_password(password)
+        try:
+            with write_transaction(self._engine) as connection:
+                connection.execute(
+                    insert(web_users).values(
+                        name=name, password_hash=hashed, created_at=self._clock()
+                    )
+                )
+        except IntegrityError:
+            raise ValueError(f"user {name!r} already exists") from None
+
+    # -- using ---------------------------------------------------------------------------
+
+    def identify(self, token: str, kinds: tuple[Kind, ...]) -> Identity | None:
+        """The identity behind a live credential of one of `kinds`, or None."""
+        now = self._clock()
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(web_credentials).where(
+                    web_credentials.c.digest == digest(token),
+                    web_credentials.c.kind.in_(kinds),
+                    web_credentials.c.ended_at.is_(None),
+                    or_(
+                        web_credentials.c.expires_at.is_(None),
+                        web_credentials.c.expires_at > now,
+                    ),
+                )
+            ).first()
+        if row is None:
+            return None
+        return Identity(row.kind, row.talk, row.participant, row.user, row.csrf)
+
+    def end(self, token: str) -> None:
+        """Log out a session or revoke a bearer token (idempotent)."""
+        with write_transaction(self._engine) as connection:
+            connection.execute(
+                update(web_credentials)
+                .where(
+                    and_(
+                        web_credentials.c.digest == digest(token),
+                        web_credentials.c.ended_at.is_(None),
+                    )
+                )
+                .values(ended_at=self._clock())
+            )
+
+    def _issue(
+        self,
+        kind: Kind,
+        *,
+        talk: str | None = None,
+        participant: str | None = None,
+        user: str | None = None,
+        ttl: float | None,
+    ) -> Issued:
+        token = new_token()
+        csrf = new_token() if kind == "session" else None
+        now = self._clock()
+        with write_transaction(self._engine) as connection:
+            connection.execute(
+                insert(web_credentials).values(
+                    digest=digest(token),
+                    kind=kind,
+                    talk=talk,
+                    participant=participant,
+                    user=user,
+                    csrf=csrf,
+                    created_at=now,
+                    expires_at=None if ttl is None else now + ttl,
+                )
+            )
+        return Issued(token, csrf)

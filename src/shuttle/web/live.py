@@ -1,0 +1,55 @@
+"""Live updates: a participant's own view, pushed as server-sent events as the record grows.
+
+The bell says only "talk T reaches seq N"; each stream then reads its participant's view after
+the last seq it sent, through the service and so through `view_of`. Each event goes out with
+its seq as the SSE id, so a browser that reconnects sends `Last-Event-ID` and resumes exactly
+after it: events appended while it was away are read from the record, not from memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+from sse_starlette import ServerSentEvent
+from starlette.concurrency import run_in_threadpool
+
+from shuttle.service import TalkService, TalkView
+from shuttle.store.bell import LocalBell
+from shuttle.talks import Seen
+from shuttle.web.deps import Actor
+
+Render = Callable[[Seen, TalkView], ServerSentEvent]
+
+
+async def updates(
+    service: TalkService,
+    bell: LocalBell,
+    actor: Actor,
+    after: int,
+    render: Render,
+    heartbeat: float,
+) -> AsyncIterator[ServerSentEvent]:
+    """Every event `actor` may see after seq `after`, then each new one as it is appended."""
+    # Listen before the first read, so nothing appended between the read and the wait is
+    # missed: a ring that comes in meanwhile leaves the listener ahead of `sent`.
+    listener = bell.listen(actor.talk)
+    try:
+        sent = after
+        while True:
+            view = await run_in_threadpool(service.view, actor.talk, actor.name, sent)
+            for seen in view.events:
+                yield render(seen, view)
+            sent = max(sent, view.head.seq)
+            await listener.wait(sent, heartbeat)
+    finally:
+        listener.close()
+
+
+def resume_point(last_event_id: str | None, after: int) -> int:
+    """Where a stream starts: after the browser's `Last-Event-ID` when it sends one."""
+    if last_event_id is not None:
+        try:
+            return max(0, int(last_event_id.strip()))
+        except ValueError:
+            return after
+    return after

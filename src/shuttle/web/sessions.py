@@ -1,0 +1,85 @@
+"""Becoming someone: invite links, a mediator's login, logout.
+
+An invite link is used once: it becomes a session cookie (HttpOnly, SameSite=Lax, Secure
+behind HTTPS) and the link stops working. Failed invite and login attempts are counted per
+client address in the database; past the limit the answer is 429 until the window passes.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from shuttle.web.auth import RateLimiter
+from shuttle.web.auth.access import SESSION_TTL, Issued
+from shuttle.web.deps import access, identity_of
+from shuttle.web.settings import SESSION_COOKIE, Settings
+
+router = APIRouter(include_in_schema=False)
+
+
+def client_key(request: Request, what: str) -> str:
+    host = request.client.host if request.client is not None else "unknown"
+    return f"{what}:{host}"
+
+
+def start_session(response: Response, issued: Issued, settings: Settings) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        issued.token,
+        max_age=int(SESSION_TTL),
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        path="/",
+    )
+
+
+@router.get("/invite/{token}")
+async def redeem_invite(token: str, request: Request) -> Response:
+    limiter: RateLimiter = request.app.state.invite_limiter
+    key = client_key(request, "invite")
+    if await run_in_threadpool(limiter.blocked, key):
+        raise HTTPException(429, "too many invite attempts from here: wait a few minutes")
+    issued = await run_in_threadpool(access(request).redeem, token)
+    if issued is None:
+        await run_in_threadpool(limiter.failed, key)
+        raise HTTPException(404, "this invite link is not valid: it was used, or has expired")
+    identity = await run_in_threadpool(access(request).identify, issued.token, ("session",))
+    assert identity is not None and identity.talk is not None
+    response = RedirectResponse(f"/talks/{identity.talk}", status_code=303)
+    start_session(response, issued, request.app.state.settings)
+    return response
+
+
+@router.post("/login")
+async def login(
+    request: Request,
+    user: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=1_000)],
+) -> Response:
+    limiter: RateLimiter = request.app.state.login_limiter
+    key = client_key(request, "login")
+    if await run_in_threadpool(limiter.blocked, key):
+        raise HTTPException(429, "too many login attempts from here: wait a few minutes")
+    issued = await run_in_threadpool(access(request).login, user, password)
+    if issued is None:
+        await run_in_threadpool(limiter.failed, key)
+        return RedirectResponse("/login?failed=1", status_code=303)
+    response = RedirectResponse("/", status_code=303)
+    start_session(response, issued, request.app.state.settings)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    identity = await identity_of(request)  # checks the CSRF token of a cookie session
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if identity is not None and cookie:
+        await run_in_threadpool(access(request).end, cookie)
+    response = RedirectResponse("/login?out=1", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

@@ -1,0 +1,21 @@
+"""How a server instance is configured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SESSION_COOKIE = "shuttle_session"
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Secure cookies are sent over HTTPS only: on when the server is reached through HTTPS
+    # (directly or behind a proxy that says so), off for http://127.0.0.1 during development.
+    secure_cookies: bool = False
+    login_limit: int = 10
+    invite_limit: int = 20
+    limit_window: float = 300.0
+    # Seconds between keep-alive comments on a live stream, so proxies keep it open.
+    heartbeat: float = 15.0
