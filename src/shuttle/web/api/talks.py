@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -33,6 +33,27 @@ class TalkViewModel(BaseModel):
     head: str
     participant: Participation
     events: list[SeenEvent]
+
+
+class Session(BaseModel):
+    """A browser session's CSRF token, for pages' scripts to send with unsafe requests."""
+
+    csrf: str
+
+
+@router.get("/health")
+async def health() -> dict[str, str]:
+    """Whether the server is up (no credentials needed, nothing revealed)."""
+    return {"status": "ok"}
+
+
+@router.get("/session", response_model=Session)
+async def session(identity: Annotated[Identity, Depends(required_identity)]) -> Session:
+    """The CSRF token of the caller's cookie session (404 for a bearer token, which needs
+    none)."""
+    if identity.csrf is None:
+        raise HTTPException(404, "a bearer token has no session")
+    return Session(csrf=identity.csrf)
 
 
 @router.get("/me", response_model=Me)
