@@ -30,7 +30,7 @@ install: $(STAMP)
 install-dev: $(DEV_STAMP)
 
 run: $(STAMP)
-	$(BIN)/shuttle demo
+	$(BIN)/shuttle serve --demo
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench

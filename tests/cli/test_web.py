@@ -1,0 +1,140 @@
+"""The web's commands: invites, accounts and tokens issued from the command line, and
+`serve --demo` printing one working invite link per participant."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from shuttle.store import open_store
+from shuttle.store.schema import web_credentials, web_users
+from shuttle.web.auth import Access
+from tests.cli.runner import Shuttle
+from tests.web.running import free_port
+
+
+def _access(db: str) -> Access:
+    return Access(open_store(db).engine)
+
+
+def test_invite_prints_a_link_that_identifies_the_participant_once(shuttle: Shuttle) -> None:
+    talk = shuttle.open_muscat()
+    url = shuttle.ok("invite", talk, "Iranian FM", "--base-url", "https://talks.example/").out
+    assert url.startswith("https://talks.example/invite/")
+    token = url.strip().rsplit("/", 1)[1]
+    access = _access(shuttle.db)
+    session = access.redeem(token)
+    assert session is not None
+    identity = access.identify(session.token, ("session",))
+    assert identity is not None
+    assert (identity.talk, identity.participant) == (talk, "Iranian FM")
+    assert access.redeem(token) is None  # single use
+
+
+def test_invite_json_names_the_recorded_participant(shuttle: Shuttle) -> None:
+    talk = shuttle.open_muscat()
+    answer = shuttle.ok("invite", talk, "  Oman ", "--json").json
+    assert answer["participant"] == "Oman"
+    assert answer["url"].startswith("http://127.0.0.1:8000/invite/")
+
+
+def test_invite_for_someone_not_in_the_talk_exits_3_and_issues_nothing(shuttle: Shuttle) -> None:
+    talk = shuttle.open_muscat()
+    result = shuttle("invite", talk, "Somebody Else")
+    assert result.code == 3
+    assert "Somebody Else" in result.err
+    assert shuttle("invite", "no-such-talk", "Oman").code == 3
+    with open_store(shuttle.db).engine.connect() as connection:
+        assert connection.execute(select(web_credentials)).first() is None
+
+
+def test_user_add_stores_an_argon2_hash_never_the_password(shuttle: Shuttle) -> None:
+    shuttle.ok("user", "add", "Oman", stdin="correct horse battery staple\n")
+    with open_store(shuttle.db).engine.connect() as connection:
+        stored = connection.execute(select(web_users.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2id$")
+    assert "correct horse" not in stored
+    assert _access(shuttle.db).login("Oman", "correct horse battery staple") is not None
+    assert _access(shuttle.db).login("Oman", "wrong password here") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "password", "expected"),
+    [("Oman", "short", "at least 12"), ("  ", "long enough password", "needs a name")],
+)
+def test_user_add_refuses_bad_input(
+    shuttle: Shuttle, name: str, password: str, expected: str
+) -> None:
+    result = shuttle("user", "add", name, stdin=password + "\n")
+    assert result.code == 2
+    assert expected in result.err
+
+
+def test_user_add_refuses_a_taken_name(shuttle: Shuttle) -> None:
+    shuttle.ok("user", "add", "Oman", stdin="correct horse battery staple\n")
+    result = shuttle("user", "add", "Oman", stdin="another long password\n")
+    assert result.code == 2
+    assert "already exists" in result.err
+
+
+def test_token_issue_and_revoke(shuttle: Shuttle) -> None:
+    talk = shuttle.open_muscat()
+    token = shuttle.ok("token", "issue", talk, "US Envoy").out.strip()
+    access = _access(shuttle.db)
+    identity = access.identify(token, ("bearer",))
+    assert identity is not None and identity.participant == "US Envoy"
+    assert identity.csrf is None  # never sent implicitly, so no CSRF token
+    shuttle.ok("token", "revoke", token)
+    assert access.identify(token, ("bearer",)) is None
+
+
+def test_serve_demo_prints_one_working_invite_per_participant(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "shuttle.cli", "serve", "--demo", "--db", db, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines: list[list[str]] = []
+        while len(lines) < 3:
+            line = process.stdout.readline()
+            assert line, "serve --demo ended before printing its invites"
+            if line.startswith(("MEDIATOR\t", "DELEGATE\t")):
+                lines.append(line.rstrip("\n").split("\t"))
+        assert [(role, name) for role, name, _ in lines] == [
+            ("MEDIATOR", "Oman (mediator)"),
+            ("DELEGATE", "US head of delegation"),
+            ("DELEGATE", "Iran head of delegation"),
+        ]
+        _wait_for(f"http://127.0.0.1:{port}/api/health")
+        for _, _, url in lines:
+            assert url.startswith(f"http://127.0.0.1:{port}/invite/")
+            answer = httpx.get(url, follow_redirects=False, timeout=10)
+            assert answer.status_code == 303
+            assert answer.headers["location"].startswith("/talks/")
+            assert "shuttle_session" in answer.headers["set-cookie"]
+            assert httpx.get(url, timeout=10).status_code == 404  # used once
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wait_for(url: str) -> None:
+    for _ in range(300):
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} did not answer")
