@@ -18,6 +18,8 @@ from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, service
 from shuttle.cli.render import console, print_json, terminal_safe
 from shuttle.service import TalkService
+from shuttle.store.bell import LocalBell
+from shuttle.store.pg_bell import PostgresBell
 from shuttle.talks import BidRule, Handling, NotFound
 from shuttle.web.auth import Access
 
@@ -81,14 +83,32 @@ def serve(
 
     with reported():
         svc = service(db)
+        bell = fitted_bell(svc)
         base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
         if demo:
             open_demo(svc, base)
         app = create_app(svc, Settings(secure_cookies=secure_cookies))
     console.print(Text(f"Shuttle is serving {db} on {base} (Ctrl+C stops it)", style="bold"))
     sys.stdout.flush()
-    # No access log: invite links carry their secret in the path.
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")
+    try:
+        # No access log: invite links carry their secret in the path.
+        uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")
+    finally:
+        if isinstance(bell, PostgresBell):
+            bell.close()
+
+
+def fitted_bell(svc: TalkService) -> LocalBell | PostgresBell:
+    """The service's bell: on PostgreSQL one that also rings (and hears) the other server
+    instances on the same database; else one for this process alone."""
+    bell: LocalBell | PostgresBell
+    if svc.store.engine.dialect.name == "postgresql":
+        bell = PostgresBell(svc.store)
+        bell.start()
+    else:
+        bell = LocalBell()
+    svc.bell = bell
+    return bell
 
 
 def open_demo(svc: TalkService, base: str) -> str:

@@ -85,6 +85,11 @@ class LocalBell:
         with self._lock:
             return len(self._listeners.get(talk, ()))
 
+    def talks(self) -> list[str]:
+        """The talks that have listeners now (a bell reconnecting rings each of them)."""
+        with self._lock:
+            return list(self._listeners)
+
     def _forget(self, listener: Listener) -> None:
         with self._lock:
             found = self._listeners.get(listener.talk)

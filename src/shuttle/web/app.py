@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from shuttle.service import TalkService
 from shuttle.store.bell import LocalBell
+from shuttle.store.pg_bell import PostgresBell
 from shuttle.web import errors, sessions
 from shuttle.web.api import router as api_router
 from shuttle.web.auth import Access, RateLimiter
@@ -22,11 +23,12 @@ def create_app(
     access: Access | None = None,
 ) -> FastAPI:
     """The app over `service`, whose store also keeps the web's credentials. The service's
-    bell must be a `LocalBell` (or feed one) for live updates; one is fitted if it has none."""
+    bell must be a `LocalBell` or a `PostgresBell` (which feeds one) for live updates; a
+    `LocalBell` is fitted if it has none."""
     settings = settings or Settings()
     if service.bell is None:
         service.bell = LocalBell()
-    bell = service.bell
+    bell = service.bell.local if isinstance(service.bell, PostgresBell) else service.bell
     if not isinstance(bell, LocalBell):
         raise TypeError("the web needs a LocalBell to wake its live streams")
     engine = service.store.engine
