@@ -106,6 +106,18 @@ class TalkService:
 
     def execute(self, talk: str, command: Command) -> Appended:
         """Decide `command` on the talk's current state and append the result atomically."""
+        # First on the cached fold, without reading the record: the append itself proves it
+        # current (it refuses a head that is no longer the last). Only if the append loses
+        # that race, or the command is refused on the cached fold -- which another server
+        # instance's appends may have left behind -- is the record read and the command
+        # judged again on the state as it really is.
+        with self._lock:
+            cached = self._cache.get(talk)
+        if cached is not None:
+            try:
+                return self._append(talk, *cached, command)
+            except (ConcurrentAppend, Refused, Invalid, NotFound):
+                pass
         for _ in range(MAX_ATTEMPTS):
             state, head = self.load(talk)
             try:
@@ -114,10 +126,16 @@ class TalkService:
                 continue
         raise RuntimeError(f"talk {talk} is too busy: gave up after {MAX_ATTEMPTS} attempts")
 
-    def load(self, talk: str) -> tuple[TalkState, Head]:
-        """The talk's current state and head; NotFound if there is no such talk."""
+    def load(self, talk: str, at_least: int | None = None) -> tuple[TalkState, Head]:
+        """The talk's current state and head; NotFound if there is no such talk.
+
+        With `at_least`, a cached fold that already reaches that seq is returned without
+        reading the record: a reader woken by the bell for seq N needs the record up to N,
+        and anything appended later rings again."""
         with self._lock:
             cached = self._cache.get(talk)
+        if cached is not None and at_least is not None and cached[1].seq >= at_least:
+            return cached
         state, head = cached if cached is not None else (initial_state(), None)
         newer = self.store.load(talk, after_seq=0 if head is None else head.seq)
         if newer:
@@ -138,13 +156,29 @@ class TalkService:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
 
-    def view(self, talk: str, as_name: str, after: int = 0) -> TalkView:
+    def view(
+        self, talk: str, as_name: str, after: int = 0, at_least: int | None = None
+    ) -> TalkView:
         """What participant `as_name` sees of the talk, event by event, via `view_of`; with
-        `after`, only the events after that sequence number (a reader catching up)."""
-        state, head = self.load(talk)
+        `after`, only the events after that sequence number (a reader catching up); with
+        `at_least`, of the record up to at least that seq (see `load`)."""
+        state, head = self.load(talk, at_least)
         participant = _participant(state, as_name)
         seen = list(visible_record(participant, state, after))
         return TalkView(talk, participant, head, seen)
+
+    def participant(self, talk: str, name: str) -> Participant:
+        """Participant `name` of the talk; NotFound if the talk or the participant is not there.
+
+        Nobody ever leaves a talk's record, so a participant found in the cached fold is
+        there still; only a name the cache does not know makes the record be read."""
+        with self._lock:
+            cached = self._cache.get(talk)
+        if cached is not None:
+            known = cached[0].participant(name)
+            if known is not None:
+                return known
+        return _participant(self.load(talk)[0], name)
 
     def advice(self, talk: str, as_name: str) -> Advice:
         """The engine's advice for mediator `as_name`, numbers withheld for unshared profiles."""

@@ -89,11 +89,10 @@ def actor_in(service: TalkService, identity: Identity, talk: str) -> Actor:
     if name is None:
         raise NotFound(f"talk {talk!r} not found")
     try:
-        state, _ = service.load(talk)
+        participant = service.participant(talk, name)
     except NotFound:
         raise NotFound(f"talk {talk!r} not found") from None
-    participant = state.participant(name)
-    if participant is None or (identity.user is not None and not participant.is_mediator):
+    if identity.user is not None and not participant.is_mediator:
         raise NotFound(f"talk {talk!r} not found")
     return Actor(talk, participant.name, participant, identity)
 

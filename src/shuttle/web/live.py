@@ -34,13 +34,17 @@ async def updates(
     # missed: a ring that comes in meanwhile leaves the listener ahead of `sent`.
     listener = bell.listen(actor.talk)
     try:
-        sent = after
+        sent, heard = after, None
         while True:
-            view = await run_in_threadpool(service.view, actor.talk, actor.name, sent)
+            # Rung for seq N, the service's cached fold may already reach N (an append in
+            # this process) and the record need not be read; woken by the heartbeat instead,
+            # read it (a ring from another instance may have been lost).
+            view = await run_in_threadpool(service.view, actor.talk, actor.name, sent, heard)
             for seen in view.events:
                 yield render(seen, view)
             sent = max(sent, view.head.seq)
-            await listener.wait(sent, heartbeat)
+            rung = await listener.wait(sent, heartbeat)
+            heard = rung if rung > sent else None
     finally:
         listener.close()
 
