@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -23,6 +23,17 @@ from shuttle.store.stored_event import StoredEvent
 from shuttle.store.verify import VerifyReport, verify_events
 
 _NAME_LIMIT = 64  # the width of the talk and kind columns
+
+# The queries of every command and every live read, built once: building a statement per call
+# cost about as much CPU as running it.
+_HASH_AT = select(events.c.hash).where(
+    events.c.talk == bindparam("talk"), events.c.seq == bindparam("seq")
+)
+_EVENTS_AFTER = (
+    select(events.c.talk, events.c.seq, events.c.body, events.c.hash)
+    .where(events.c.talk == bindparam("talk"), events.c.seq > bindparam("after"))
+    .order_by(events.c.seq)
+)
 
 
 class EventStore:
@@ -65,9 +76,7 @@ class EventStore:
                     connection.execute(insert(talks).values(talk=talk))
                 else:
                     stored = connection.execute(
-                        select(events.c.hash).where(
-                            events.c.talk == talk, events.c.seq == after.seq
-                        )
+                        _HASH_AT, {"talk": talk, "seq": after.seq}
                     ).scalar_one_or_none()
                     if stored != after.hash:
                         found = "no such event" if stored is None else f"stored hash {stored}"
@@ -91,13 +100,9 @@ class EventStore:
 
     def load(self, talk: str, after_seq: int = 0) -> list[StoredEvent]:
         """The talk's events with seq greater than ``after_seq``, in seq order."""
-        query = (
-            select(events.c.talk, events.c.seq, events.c.body, events.c.hash)
-            .where(events.c.talk == talk, events.c.seq > after_seq)
-            .order_by(events.c.seq)
-        )
+        parameters = {"talk": talk, "after": after_seq}
         with self._engine.connect() as connection:
-            return [_stored_event(*row) for row in connection.execute(query)]
+            return [_stored_event(*row) for row in connection.execute(_EVENTS_AFTER, parameters)]
 
     def head(self, talk: str) -> Head | None:
         """The talk's last event's position, or ``None`` if the talk has no events."""

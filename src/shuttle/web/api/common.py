@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Path
+from fastapi import Depends, Path, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -14,7 +14,15 @@ from shuttle.web.auth import Identity
 from shuttle.web.deps import Actor, actor_in, required_identity, talk_service
 
 TalkPath = Annotated[str, Path(min_length=1, max_length=64, description="The talk's id.")]
-Service = Annotated[TalkService, Depends(talk_service)]
+
+
+async def the_service(request: Request) -> TalkService:
+    # Async on purpose: FastAPI runs a plain function dependency in its thread pool, and this
+    # one only reads app.state -- a thread hop per request for nothing.
+    return talk_service(request)
+
+
+Service = Annotated[TalkService, Depends(the_service)]
 
 
 async def acting(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -22,6 +22,15 @@ from shuttle.web.auth.passwords import dummy_check, hash_password, password_matc
 from shuttle.web.auth.tokens import digest, new_token
 
 Kind = Literal["invite", "session", "bearer"]
+
+# Every request is identified: the query is built once (building it per call cost more CPU
+# than running it).
+_LIVE_CREDENTIAL = select(web_credentials).where(
+    web_credentials.c.digest == bindparam("digest"),
+    web_credentials.c.kind.in_(bindparam("kinds", expanding=True)),
+    web_credentials.c.ended_at.is_(None),
+    or_(web_credentials.c.expires_at.is_(None), web_credentials.c.expires_at > bindparam("now")),
+)
 
 INVITE_TTL = 7 * 24 * 3600.0
 SESSION_TTL = 12 * 3600.0
@@ -120,19 +129,9 @@ class Access:
 
     def identify(self, token: str, kinds: tuple[Kind, ...]) -> Identity | None:
         """The identity behind a live credential of one of `kinds`, or None."""
-        now = self._clock()
+        parameters = {"digest": digest(token), "kinds": list(kinds), "now": self._clock()}
         with self._engine.connect() as connection:
-            row = connection.execute(
-                select(web_credentials).where(
-                    web_credentials.c.digest == digest(token),
-                    web_credentials.c.kind.in_(kinds),
-                    web_credentials.c.ended_at.is_(None),
-                    or_(
-                        web_credentials.c.expires_at.is_(None),
-                        web_credentials.c.expires_at > now,
-                    ),
-                )
-            ).first()
+            row = connection.execute(_LIVE_CREDENTIAL, parameters).first()
         if row is None:
             return None
         return Identity(row.kind, row.talk, row.participant, row.user, row.csrf)
