@@ -17,9 +17,11 @@ never a profile, never the engine's advice. Each version it:
 The first version is a package drawn from the seed: nothing is known yet.
 
 Comparisons reveal a party's utility only up to where its zero lies, so a party's reservation
-value is taken to be the utility of its worst package, until, in the last `LAST` versions, it
-rejects a text: that text is then taken to be below its reservation value, which moves the
-hold toward it for the final version.
+value is estimated from its verdicts (`reservation`): the least value any time-based concession
+curve consistent with all of them allows, and at least its worst package. A firm party that
+keeps rejecting a fair text close to the deadline has a reservation value above it, and the
+hold moves toward it while there is still time to be signed. In the last `LAST` versions a
+rejected text is taken to be below the party's reservation value outright.
 
 The mediator is a pure function of its inputs. It remembers the beliefs folded from the rounds
 it has seen, and reuses them when called again with the same rounds and more, only to avoid
@@ -42,6 +44,7 @@ from shuttle.engine.strategies.layout import IntArray, Layout
 from shuttle.engine.strategies.outlook import expected_ratios, outlook
 from shuttle.engine.strategies.probing import acceptance, candidate_probes, information
 from shuttle.engine.strategies.protocol import Package, Round
+from shuttle.engine.strategies.reservation import reservation_floor
 
 HOLD_FROM = 0.75
 LAST = 2
@@ -141,13 +144,17 @@ class SingleTextMediator:
 def _reservations(
     beliefs: Sequence[PartyBelief], models: Sequence[FloatArray], layout: Layout, rounds: float
 ) -> FloatArray:
-    """Per party and model: 0 (the worst package), or the best text the party rejected in the
-    last `LAST` versions."""
+    """Per party and model: the least reservation value the party's verdicts allow (0, the
+    worst package, at the least), or the best text it rejected in the last `LAST` versions
+    if higher."""
     estimates = np.zeros((len(models), len(models[0])))
     for party, (belief, cloud) in enumerate(zip(beliefs, models, strict=True)):
         late = [d for version, d, ok in belief.verdicts if not ok and version > rounds - LAST]
         if late:
             estimates[party] = layout.utilities(cloud, np.asarray(late)).max(axis=1)
+        estimates[party] = np.maximum(
+            estimates[party], reservation_floor(belief, cloud, layout, rounds)
+        )
     return estimates
 
 
