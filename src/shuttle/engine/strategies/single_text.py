@@ -17,8 +17,10 @@ never a profile, never the engine's advice. Each version it:
 The first version is a package drawn from the seed: nothing is known yet.
 
 Comparisons reveal a party's utility only up to where its zero lies, so a party's reservation
-value is estimated from its verdicts (`reservation`): the least value any time-based concession
-curve consistent with all of them allows, and at least its worst package. A firm party that
+value is estimated, from `HOLD_FROM` on, from its verdicts (`reservation`): the least value any
+time-based concession curve consistent with all of them allows, and at least its worst package
+(before, it is the worst package: early verdicts of a conceder bound r loosely, and an early
+agreement would be pulled by the error). A firm party that
 keeps rejecting a fair text close to the deadline has a reservation value above it, and the
 hold moves toward it while there is still time to be signed. In the last `LAST` versions a
 rejected text is taken to be below the party's reservation value outright.
@@ -90,7 +92,7 @@ class SingleTextMediator:
         rounds = version / time if time > 0 else float(version)
         beliefs = self.beliefs(history)
         models = [layout.normalised(b.sample(rng, SAMPLES, layout)) for b in beliefs]
-        reservations = _reservations(beliefs, models, layout, rounds)
+        reservations = _reservations(beliefs, models, layout, rounds, time >= HOLD_FROM)
         view = outlook(self.space, models, layout, reservations, rng)
         hold = view.best()
         if time >= HOLD_FROM:
@@ -142,19 +144,23 @@ class SingleTextMediator:
 
 
 def _reservations(
-    beliefs: Sequence[PartyBelief], models: Sequence[FloatArray], layout: Layout, rounds: float
+    beliefs: Sequence[PartyBelief],
+    models: Sequence[FloatArray],
+    layout: Layout,
+    rounds: float,
+    endgame: bool,
 ) -> FloatArray:
-    """Per party and model: the least reservation value the party's verdicts allow (0, the
-    worst package, at the least), or the best text it rejected in the last `LAST` versions
-    if higher."""
+    """Per party and model: 0 (the worst package), raised in the `endgame` to the least
+    reservation value the party's verdicts allow, or to the best text it rejected in the last
+    `LAST` versions if higher."""
     estimates = np.zeros((len(models), len(models[0])))
     for party, (belief, cloud) in enumerate(zip(beliefs, models, strict=True)):
         late = [d for version, d, ok in belief.verdicts if not ok and version > rounds - LAST]
         if late:
             estimates[party] = layout.utilities(cloud, np.asarray(late)).max(axis=1)
-        estimates[party] = np.maximum(
-            estimates[party], reservation_floor(belief, cloud, layout, rounds)
-        )
+        if endgame:
+            floor = reservation_floor(belief, cloud, layout, rounds)
+            estimates[party] = np.maximum(estimates[party], floor)
     return estimates
 
 
