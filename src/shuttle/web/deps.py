@@ -86,7 +86,8 @@ def actor_in(service: TalkService, identity: Identity, talk: str) -> Actor:
     """The identity as a participant of `talk`; NotFound (404) when it is none, whether the
     talk is absent or simply not the caller's."""
     name = identity.name_in(talk)
-    if name is None:
+    # No talk's id holds a NUL, and PostgreSQL could not even look for one.
+    if name is None or "\x00" in talk:
         raise NotFound(f"talk {talk!r} not found")
     try:
         participant = service.participant(talk, name)

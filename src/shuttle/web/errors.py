@@ -1,15 +1,49 @@
 """Refusals as HTTP answers: the rule and what is allowed, never a stack trace.
 
 NotFound is 404 whether the thing is absent or outside the caller's view: the same answer for
-another party's room as for a room that does not exist.
+another party's room as for a room that does not exist. A malformed request is 422 in the
+same shape as a malformed command (`error`, `message`), with FastAPI's per-field `detail`
+beside it; what was sent is not echoed back.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from shuttle.talks import Invalid, NotFound, Refusal, Refused
+
+
+class Problem(BaseModel):
+    """Why a request was not carried out."""
+
+    error: str = Field(description="notfound, invalid or refused.")
+    message: str = Field(description="The reason, in words a person can act on.")
+    rule: str | None = Field(None, description="Refused: the rule that refused it.")
+    allowed: str | None = Field(None, description="Refused: what would be allowed instead.")
+    detail: list[dict[str, Any]] | None = Field(
+        None, description="A malformed request: each field's problem (loc, msg, type)."
+    )
+
+
+class Denied(BaseModel):
+    """No credential, or a cookie session's unsafe request without its CSRF token."""
+
+    detail: str
+
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": Denied, "description": "Not signed in."},
+    403: {"model": Denied, "description": "Missing or wrong CSRF token (cookie sessions)."},
+    404: {"model": Problem, "description": "No such talk or thing -- or none of yours."},
+    409: {"model": Problem, "description": "A rule of the talk refused it."},
+    422: {"model": Problem, "description": "The request or command is malformed."},
+}
+"""The error answers every API route may give, for the OpenAPI description."""
 
 
 def refusal_body(error: Refusal) -> dict[str, str]:
@@ -27,7 +61,29 @@ def status_of(error: Refusal) -> int:
     return 409
 
 
+def malformed_body(error: RequestValidationError) -> dict[str, Any]:
+    detail = [_issue(issue) for issue in error.errors()]
+    where = "; ".join(f"{'.'.join(i['loc']) or 'request'}: {i['msg']}" for i in detail)
+    return {"error": "invalid", "message": f"malformed request: {where}", "detail": detail}
+
+
+def _issue(issue: Any) -> dict[str, Any]:
+    """One field's problem as loc, msg and type; the value sent is left out."""
+    loc = [str(part) for part in issue["loc"]]
+    msg = str(issue["msg"])
+    if issue["type"] == "json_invalid":
+        # FastAPI reports the position as the second part of the location.
+        reason = (issue.get("ctx") or {}).get("error")
+        at = f" at character {loc[1]}" if len(loc) > 1 else ""
+        loc, msg = loc[:1], f"not valid JSON{at}" + (f" ({reason})" if reason else "")
+    return {"loc": loc, "msg": msg, "type": str(issue["type"])}
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(Refusal)
     async def _refused(_request: Request, error: Refusal) -> JSONResponse:
         return JSONResponse(refusal_body(error), status_code=status_of(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def _malformed(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse(malformed_body(error), status_code=422)

@@ -3,10 +3,11 @@
 from fastapi import APIRouter
 
 from shuttle.web.api import conversation, live, negotiation, talks
+from shuttle.web.errors import RESPONSES
 
 
 def router() -> APIRouter:
-    api = APIRouter(prefix="/api")
+    api = APIRouter(prefix="/api", responses=RESPONSES)
     for part in (talks, conversation, negotiation, live):
         api.include_router(part.router)
     return api

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from shuttle.talks import NotFound
 from shuttle.web.api.common import Acting, SeenEvent, Service
 from shuttle.web.auth import Identity
 from shuttle.web.deps import required_identity
@@ -52,7 +53,7 @@ async def session(identity: Annotated[Identity, Depends(required_identity)]) -> 
     """The CSRF token of the caller's cookie session (404 for a bearer token, which needs
     none)."""
     if identity.csrf is None:
-        raise HTTPException(404, "a bearer token has no session")
+        raise NotFound("a bearer token has no session: it needs no CSRF token")
     return Session(csrf=identity.csrf)
 
 

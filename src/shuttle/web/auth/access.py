@@ -32,6 +32,7 @@ _LIVE_CREDENTIAL = select(web_credentials).where(
     or_(web_credentials.c.expires_at.is_(None), web_credentials.c.expires_at > bindparam("now")),
 )
 
+NAME_LIMIT = 200  # web_users.name
 INVITE_TTL = 7 * 24 * 3600.0
 SESSION_TTL = 12 * 3600.0
 
@@ -98,6 +99,9 @@ class Access:
 
     def login(self, user: str, password: str) -> Issued | None:
         """A session for a mediator's account, or None (wrong name or password alike)."""
+        if not _storable(user):  # no account can have this name; PostgreSQL cannot compare it
+            dummy_check(password)
+            return None
         with self._engine.connect() as connection:
             stored = connection.execute(
                 select(web_users.c.password_hash).where(web_users.c.name == user)
@@ -114,6 +118,8 @@ class Access:
         name = user.strip()
         if not name:
             raise ValueError("a user needs a name")
+        if not _storable(name):
+            raise ValueError(f"a user's name has at most {NAME_LIMIT} characters and no NUL")
         hashed = hash_password(password)
         try:
             with write_transaction(self._engine) as connection:
@@ -176,3 +182,7 @@ class Access:
                 )
             )
         return Issued(token, csrf)
+
+
+def _storable(name: str) -> bool:
+    return len(name) <= NAME_LIMIT and "\x00" not in name
