@@ -1,11 +1,12 @@
 """The bell between server instances: PostgreSQL LISTEN/NOTIFY carrying "talk:seq", no content.
 
 Each instance keeps a `LocalBell` for its own streams. Ringing a `PostgresBell` rings that
-local bell at once (this instance's streams need no round trip) and sends
-``NOTIFY shuttle_bell, 'talk:seq'``; a listener thread in every instance, on its own
+local bell at once (this instance's streams need no round trip) and hands the ring to a sender
+thread, which sends ``NOTIFY shuttle_bell, 'talk:seq'`` on its own connection, several rings
+in one round trip when they come fast; a listener thread in every instance, on another
 connection, hears the notifications of all instances and rings its local bell. The service
 rings after the append has committed, so a notification never announces an event that a
-reader could not yet see, and a failed append announces nothing.
+reader could not yet see, a failed append announces nothing, and no request waits for NOTIFY.
 
 The payload is the talk and a number, never an event: whoever can LISTEN on the database learns
 only that a talk moved. If the listener's connection drops, notifications sent meanwhile are
@@ -20,7 +21,6 @@ import threading
 from typing import Any
 
 import psycopg
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from shuttle.store.bell import Listener, LocalBell
@@ -62,46 +62,49 @@ class PostgresBell:
         self.local = local or LocalBell()
         self._stop = threading.Event()
         self._connected = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
         self._connection: psycopg.Connection[Any] | None = None
+        self._sender: psycopg.Connection[Any] | None = None
+        # Rings not yet sent: the highest seq per talk (a later ring supersedes an earlier).
+        self._pending: dict[str, int] = {}
+        self._pending_lock = threading.Lock()
+        self._wake = threading.Event()
 
     @property
     def engine(self) -> Engine:
         return self.store.engine
 
     def ring(self, talk: str, seq: int) -> None:
-        """Ring this instance's listeners now and every other instance's through NOTIFY.
+        """Ring this instance's listeners now, and every other instance's through NOTIFY.
 
-        Called after the append committed. A failed NOTIFY is logged, not raised: the event is
-        recorded and the command succeeded; other instances' streams still read it at their
-        next heartbeat or ring."""
+        Called after the append committed; returns without waiting for the database."""
         self.local.ring(talk, seq)
-        try:
-            with self.engine.connect() as connection:
-                connection.execute(
-                    text("SELECT pg_notify(:channel, :payload)"),
-                    {"channel": CHANNEL, "payload": payload(talk, seq)},
-                )
-                connection.commit()
-        except Exception:
-            log.warning("could not notify other instances of talk %s seq %d", talk, seq)
+        with self._pending_lock:
+            if seq > self._pending.get(talk, 0):
+                self._pending[talk] = seq
+        self._wake.set()
 
     def listen(self, talk: str) -> Listener:
         return self.local.listen(talk)
 
     def start(self) -> None:
-        """Start the listener thread; returns once it listens (or after a few seconds)."""
-        if self._thread is not None:
+        """Start the sender and listener threads; returns once the listener listens (or after
+        a few seconds). Rings before `start` are sent once it has started."""
+        if self._threads:
             return
-        self._thread = threading.Thread(target=self._run, name="shuttle-pg-bell", daemon=True)
-        self._thread.start()
+        for name, target in (("send", self._send_loop), ("listen", self._listen_loop)):
+            thread = threading.Thread(target=target, name=f"shuttle-bell-{name}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
         self._connected.wait(10)
 
     def close(self) -> None:
+        """Stop both threads, after sending the rings still pending."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(POLL_SECONDS * 4)
-            self._thread = None
+        self._wake.set()
+        for thread in self._threads:
+            thread.join(POLL_SECONDS * 4)
+        self._threads = []
 
     @property
     def listening(self) -> bool:
@@ -110,10 +113,48 @@ class PostgresBell:
 
     def backend_pid(self) -> int | None:
         """The PostgreSQL backend of the listener's connection, if connected (for tests)."""
-        connection = self._connection
-        return None if connection is None or connection.closed else connection.info.backend_pid
+        return _pid(self._connection)
 
-    def _run(self) -> None:
+    def sender_pid(self) -> int | None:
+        """The PostgreSQL backend of the sender's connection, if connected (for tests)."""
+        return _pid(self._sender)
+
+    def _send_loop(self) -> None:
+        connection: psycopg.Connection[Any] | None = None
+        while True:
+            self._wake.wait(POLL_SECONDS)
+            self._wake.clear()
+            with self._pending_lock:
+                batch, self._pending = self._pending, {}
+            if batch:
+                try:
+                    if connection is None or connection.closed:
+                        connection = self._sender = self._connect()
+                    connection.execute(
+                        "SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p",
+                        (CHANNEL, [payload(t, s) for t, s in batch.items()]),
+                    )
+                except Exception as error:
+                    log.warning("bell could not notify other instances (%s); retrying", error)
+                    self._requeue(batch)
+                    if connection is not None:
+                        connection.close()
+                    connection = None
+                    if self._stop.wait(RECONNECT_SECONDS):
+                        break
+                    continue
+            if self._stop.is_set():
+                break
+        if connection is not None:
+            connection.close()
+
+    def _requeue(self, batch: dict[str, int]) -> None:
+        with self._pending_lock:
+            for talk, seq in batch.items():
+                if seq > self._pending.get(talk, 0):
+                    self._pending[talk] = seq
+
+    def _listen_loop(self) -> None:
         while not self._stop.is_set():
             try:
                 with self._connect() as connection:
@@ -151,3 +192,7 @@ class PostgresBell:
         _, params = self.engine.dialect.create_connect_args(self.engine.url)
         params = {k: v for k, v in params.items() if k != "context"}
         return psycopg.connect(**params, autocommit=True, connect_timeout=10)
+
+
+def _pid(connection: psycopg.Connection[Any] | None) -> int | None:
+    return None if connection is None or connection.closed else connection.info.backend_pid
