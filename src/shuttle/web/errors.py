@@ -30,15 +30,17 @@ class Problem(BaseModel):
     )
 
 
-class Denied(BaseModel):
-    """No credential, or a cookie session's unsafe request without its CSRF token."""
+class Detail(BaseModel):
+    """An answer before any rule of a talk was asked: the body could not be read, there is
+    no credential, or a cookie session's unsafe request came without its CSRF token."""
 
     detail: str
 
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {"model": Denied, "description": "Not signed in."},
-    403: {"model": Denied, "description": "Missing or wrong CSRF token (cookie sessions)."},
+    400: {"model": Detail, "description": "The body could not be read (not UTF-8, say)."},
+    401: {"model": Detail, "description": "Not signed in."},
+    403: {"model": Detail, "description": "Missing or wrong CSRF token (cookie sessions)."},
     404: {"model": Problem, "description": "No such talk or thing -- or none of yours."},
     409: {"model": Problem, "description": "A rule of the talk refused it."},
     422: {"model": Problem, "description": "The request or command is malformed."},
