@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from shuttle.service import TalkService
 from shuttle.store.bell import LocalBell
 from shuttle.store.pg_bell import PostgresBell
-from shuttle.web import errors, sessions
+from shuttle.web import errors, pages, sessions
 from shuttle.web.api import router as api_router
 from shuttle.web.auth import Access, RateLimiter
 from shuttle.web.settings import Settings
@@ -46,4 +46,5 @@ def create_app(
     errors.install(app)
     app.include_router(api_router())
     app.include_router(sessions.router)
+    pages.install(app)
     return app

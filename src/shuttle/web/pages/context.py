@@ -1,0 +1,97 @@
+"""What a talk's page is rendered from: the reader's view (and, for a mediator, the engine's
+advice), a form's state after a submission, and the session's CSRF token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+
+from shuttle.service import TalkService
+from shuttle.talks import Refusal
+from shuttle.web.deps import Actor
+from shuttle.web.pages.chart import Chart, chart_of
+from shuttle.web.pages.reading import Reading, read
+from shuttle.web.pages.visitor import csrf_of
+
+
+@dataclass(frozen=True)
+class FormState:
+    """A form as its submission left it: the values to show again, and what came of it."""
+
+    form: str
+    key: int | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    done: str | None = None
+
+    def value(self, name: str, default: Any = "") -> Any:
+        return self.values.get(name, default)
+
+
+def room_ids(reading: Reading) -> dict[str, str]:
+    """An element id per room, so a party's name never has to be one."""
+    ids = {party: f"room-{i}" for i, party in enumerate(reading.parties)}
+    ids["joint"] = "room-joint"
+    return ids
+
+
+def build(service: TalkService, actor: Actor, state: FormState | None = None) -> dict[str, Any]:
+    """The context of the talk's page for `actor` (blocking: reads the record)."""
+    reading = read(service.view(actor.talk, actor.name))
+    context: dict[str, Any] = {
+        "r": reading,
+        "csrf": csrf_of(actor.identity),
+        "state": state,
+        "room_ids": room_ids(reading),
+    }
+    if reading.is_mediator:
+        context |= advice_context(service, actor)
+    else:
+        context["profile_defaults"] = profile_fields(reading)
+    return context
+
+
+def profile_fields(reading: Reading) -> dict[str, str]:
+    """The profile editor's starting values: the party's last profile if its view holds one,
+    else equal weights, options valued evenly from 0 to 1 in the agenda's order, and 0.5."""
+    fields: dict[str, str] = {"reservation": "0.5", "share": ""}
+    for i, issue in enumerate(reading.issues):
+        fields[f"weight-{i}"] = "1"
+        last = max(1, len(issue.options) - 1)
+        for j, _ in enumerate(issue.options):
+            fields[f"value-{i}-{j}"] = f"{j / last:.2f}"
+    own = reading.own_profile()
+    if own is None or "reservation" not in own.details:
+        return fields
+    weights = dict(own.details["weights"])
+    values = {(issue, option): value for issue, option, value in own.details["values"]}
+    for i, issue in enumerate(reading.issues):
+        fields[f"weight-{i}"] = str(weights.get(issue.name, fields[f"weight-{i}"]))
+        for j, option in enumerate(issue.options):
+            key = f"value-{i}-{j}"
+            fields[key] = str(values.get((issue.name, option), fields[key]))
+    fields["reservation"] = str(own.details["reservation"])
+    fields["share"] = "yes" if own.details.get("shared") else ""
+    return fields
+
+
+def advice_context(service: TalkService, actor: Actor) -> dict[str, Any]:
+    try:
+        advice = service.advice(actor.talk, actor.name)
+    except Refusal as refusal:
+        return {"advice": None, "advice_missing": str(refusal), "chart": None}
+    chart: Chart = chart_of(advice)
+    return {"advice": advice, "advice_missing": None, "chart": chart}
+
+
+async def talk_context(
+    service: TalkService, actor: Actor, state: FormState | None = None
+) -> dict[str, Any]:
+    return await run_in_threadpool(build, service, actor, state)
+
+
+def page_template(context: dict[str, Any]) -> str:
+    reading: Reading = context["r"]
+    return "console.html" if reading.is_mediator else "room.html"

@@ -1,0 +1,153 @@
+"""The forms of a party's room: speak, change a statement's handling, answer the draft and
+proposals, bid, keep the profile, sign. Each executes one command as the sender."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.datastructures import FormData
+from starlette.responses import Response
+
+from shuttle.talks import (
+    Answer,
+    AnswerProposal,
+    Bid,
+    Comparison,
+    Handling,
+    Invalid,
+    Release,
+    Say,
+    Sign,
+    SubmitProfile,
+)
+from shuttle.web.deps import Actor
+from shuttle.web.pages.forms import Form, decimal, field, submit
+from shuttle.web.pages.reading import Reading
+
+router = APIRouter(include_in_schema=False)
+
+
+def handling(form: FormData, name: str = "handling") -> Handling | None:
+    text = field(form, name)
+    if not text:
+        return None
+    try:
+        return Handling(text)
+    except ValueError:
+        allowed = ", ".join(h.value for h in Handling)
+        raise Invalid(f"handling must be one of {allowed}, not {text!r}") from None
+
+
+def accepts(form: FormData) -> bool:
+    answer = field(form, "accept")
+    if answer not in ("yes", "no"):
+        raise Invalid("choose accept or reject")
+    return answer == "yes"
+
+
+@router.post("/talks/{talk}/say")
+async def say(request: Request, talk: str) -> Response:
+    """A delegate speaks in its own room; a mediator in the room the form names."""
+    data = await request.form()
+    room = field(data, "room") or None
+
+    def build(actor: Actor, reading: Reading, form: FormData) -> Say:
+        return Say(actor.name, field(form, "text"), room, handling(form))
+
+    if room is None:
+        return await submit(request, talk, Form("say", anchor="say"), build)
+
+    def in_room(reading: Reading) -> Form:
+        index = reading.parties.index(room) if room in reading.parties else 0
+        return Form("say_room", index, f"say-room-{index}")
+
+    return await submit(request, talk, in_room, build)
+
+
+@router.post("/talks/{talk}/statements/{seq}/release")
+async def release(request: Request, talk: str, seq: int) -> Response:
+    def build(actor: Actor, reading: Reading, form: FormData) -> Release:
+        chosen = handling(form)
+        if chosen is None:
+            raise Invalid("choose a handling")
+        return Release(actor.name, seq, chosen)
+
+    def visible(reading: Reading) -> bool:
+        return reading.statement(seq) is not None
+
+    return await submit(request, talk, Form("release", seq, f"said-{seq}"), build, visible)
+
+
+@router.post("/talks/{talk}/answer")
+async def answer(request: Request, talk: str) -> Response:
+    def build(actor: Actor, reading: Reading, form: FormData) -> Answer:
+        version = field(form, "version")
+        prefer = tuple(
+            (issue.name, field(form, f"prefer-{i}"))
+            for i, issue in enumerate(reading.issues)
+            if field(form, f"prefer-{i}")
+        )
+        compared = field(form, "comparison")
+        try:
+            comparison = Comparison(compared) if compared else None
+        except ValueError:
+            raise Invalid("the comparison must be better, same or worse") from None
+        return Answer(
+            actor.name,
+            accepts(form),
+            int(version) if version.isdigit() else None,
+            prefer,
+            comparison,
+            field(form, "comment") or None,
+        )
+
+    return await submit(request, talk, Form("answer", anchor="draft-title"), build)
+
+
+@router.post("/talks/{talk}/proposals/{number}/answer")
+async def answer_proposal(request: Request, talk: str, number: int) -> Response:
+    def build(actor: Actor, reading: Reading, form: FormData) -> AnswerProposal:
+        return AnswerProposal(actor.name, accepts(form), number)
+
+    def visible(reading: Reading) -> bool:
+        return any(p.details["number"] == number for p in reading.proposals)
+
+    form = Form("proposal_answer", number, "deals-title")
+    return await submit(request, talk, form, build, visible)
+
+
+@router.post("/talks/{talk}/bids/{number}/bound")
+async def bid(request: Request, talk: str, number: int) -> Response:
+    def build(actor: Actor, reading: Reading, form: FormData) -> Bid:
+        return Bid(actor.name, decimal(form, "bound", "your bound"), number)
+
+    def visible(reading: Reading) -> bool:
+        return any(b.details["number"] == number for b in reading.bids)
+
+    return await submit(request, talk, Form("bid", number, "deals-title"), build, visible)
+
+
+@router.post("/talks/{talk}/profile")
+async def profile(request: Request, talk: str) -> Response:
+    def build(actor: Actor, reading: Reading, form: FormData) -> SubmitProfile:
+        weights = tuple(
+            (issue.name, decimal(form, f"weight-{i}", f"the weight of {issue.name}"))
+            for i, issue in enumerate(reading.issues)
+        )
+        values = tuple(
+            (issue.name, option, decimal(form, f"value-{i}-{j}", f"the value of {option!r}"))
+            for i, issue in enumerate(reading.issues)
+            for j, option in enumerate(issue.options)
+        )
+        reservation = decimal(form, "reservation", "the reservation value")
+        share = field(form, "share") == "yes"
+        return SubmitProfile(actor.name, weights, values, reservation, share)
+
+    return await submit(request, talk, Form("profile", anchor="profile-title"), build)
+
+
+@router.post("/talks/{talk}/sign")
+async def sign(request: Request, talk: str) -> Response:
+    def build(actor: Actor, reading: Reading, form: FormData) -> Sign:
+        return Sign(actor.name, field(form, "head") or None)
+
+    return await submit(request, talk, Form("sign", anchor="agreement-title"), build)

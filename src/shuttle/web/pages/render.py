@@ -1,0 +1,91 @@
+"""Turning templates into responses: one Jinja2 environment (autoescape always on) and the
+security headers every page carries.
+
+The Content-Security-Policy allows scripts and styles from this server only: no inline
+script, no inline style, no other origin. HTMX's own indicator styles (which it would inject
+as an inline <style>) are switched off in its meta config and defined in shuttle.css instead,
+so the policy needs no 'unsafe-inline'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.responses import HTMLResponse
+
+from shuttle.talks import Handling
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    # An invite link carries its secret in the path: never send it on as a referrer.
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+
+
+def terms_text(terms: Sequence[Sequence[str]]) -> str:
+    """Terms as people read them: "Issue: option; Issue: option"."""
+    return "; ".join(f"{issue}: {option}" for issue, option in terms)
+
+
+def audience(handling: Handling | str, mediators: str) -> str:
+    """Who will be able to read a delegate's statement under `handling`, in a sentence."""
+    match Handling(handling):
+        case Handling.MEDIATOR_ONLY:
+            return f"Only {mediators} and your delegation can read it."
+        case Handling.MAY_CONVEY:
+            return (
+                f"{mediators} and your delegation can read it, and {mediators} may carry it, "
+                "in their own words, to the other rooms."
+            )
+        case Handling.VERBATIM_ONLY:
+            return (
+                f"{mediators} and your delegation can read it; {mediators} may carry it to the "
+                "other rooms word for word or not at all."
+            )
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["terms"] = terms_text
+    env.globals["audience"] = audience
+    env.globals["handlings"] = list(Handling)
+    return env
+
+
+templates = _environment()
+
+
+def html(template: str, context: Mapping[str, Any]) -> str:
+    return templates.get_template(template).render(context)
+
+
+def page(template: str, context: Mapping[str, Any], status: int = 200) -> HTMLResponse:
+    """A whole page or a fragment, with the security headers."""
+    return HTMLResponse(html(template, context), status_code=status, headers=SECURITY_HEADERS)

@@ -1,0 +1,81 @@
+"""The pages' live stream: each event the reader may see, as HTML for its page.
+
+Every event goes out as one server-sent event, its id the event's seq (so a reconnecting
+browser resumes after it), named for the part of the page it concerns -- `conversation`,
+`negotiation`, `notes` or `other` -- so regions that must be re-read (the draft, the answers,
+the advice) listen for their name and fetch themselves again. The data is out-of-band pieces
+aimed at the page's lists: a statement lands in its room's list without a reload.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request
+from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.concurrency import run_in_threadpool
+
+from shuttle.service import TalkView
+from shuttle.talks import Seen
+from shuttle.web.deps import talk_service
+from shuttle.web.live import Render, resume_point, updates
+from shuttle.web.pages.context import room_ids
+from shuttle.web.pages.reading import CONVERSATION_KINDS, Reading, read, take
+from shuttle.web.pages.render import html
+from shuttle.web.pages.visitor import csrf_of, participant
+
+router = APIRouter(include_in_schema=False)
+
+
+def region_of(seen: Seen) -> str:
+    if seen.kind in CONVERSATION_KINDS:
+        return "conversation"
+    if seen.kind == "noted":
+        return "notes"
+    if seen.kind in ("joined", "talk-opened"):
+        return "other"
+    return "negotiation"
+
+
+def renderer(reading: Reading, csrf: str) -> Render:
+    """Render events for one reader's page; the reading keeps up with them, so the forms it
+    draws (which need each statement's current handling) stay right."""
+    ids = room_ids(reading)
+
+    def render(seen: Seen, view: TalkView) -> ServerSentEvent:
+        if seen.seq > reading.head_seq:
+            take(reading, seen)
+            reading.head_seq = seen.seq
+        name = region_of(seen)
+        context = {
+            "s": seen,
+            "r": reading,
+            "csrf": csrf,
+            "name": name,
+            "room_ids": ids,
+            "head": str(view.head),
+            "state": None,
+        }
+        return ServerSentEvent(
+            data=html("parts/stream_event.html", context), event=name, id=str(seen.seq)
+        )
+
+    return render
+
+
+@router.get("/talks/{talk}/stream")
+async def stream(
+    request: Request,
+    talk: str,
+    after: Annotated[int, Query(ge=0, le=2**31)] = 0,
+    last_event_id: Annotated[str | None, Header(max_length=32)] = None,
+) -> EventSourceResponse:
+    """Everything the reader may see after `after` (or `Last-Event-ID`), then each new event."""
+    actor = await participant(request, talk)
+    service = talk_service(request)
+    settings = request.app.state.settings
+    reading = read(await run_in_threadpool(service.view, actor.talk, actor.name))
+    start = resume_point(last_event_id, after)
+    render = renderer(reading, csrf_of(actor.identity))
+    events = updates(service, request.app.state.bell, actor, start, render, settings.heartbeat)
+    return EventSourceResponse(events, ping=int(settings.heartbeat))
