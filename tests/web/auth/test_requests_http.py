@@ -53,7 +53,7 @@ def test_a_revoked_token_gets_401(operator: Operator) -> None:
     token = shuttle("token", "issue", talk, IRAN_HEAD, db=operator.server.db).strip()
     SECRETS.append(token)
     program = httpx.Client(
-        base_url=operator.server.url, headers={"Authorization": f"Bearer {token}"}
+        base_url=operator.server.url, headers={"Authorization": f"Bearer {token}"}, timeout=30
     )
     assert program.get(f"/api/talks/{talk}").status_code == 200
     assert shuttle("token", "revoke", token, db=operator.server.db).strip() == "revoked"
@@ -71,7 +71,7 @@ def test_a_revoked_token_gets_401(operator: Operator) -> None:
 def test_no_credential_or_a_bad_one_gets_401(operator: Operator, authorization: str | None) -> None:
     talk = operator.open_talk()
     headers = {} if authorization is None else {"Authorization": authorization}
-    client = httpx.Client(base_url=operator.server.url, headers=headers)
+    client = httpx.Client(base_url=operator.server.url, headers=headers, timeout=30)
     assert client.get(f"/api/talks/{talk}").status_code == 401
     assert client.post(f"/api/talks/{talk}/statements", json={"text": "x"}).status_code == 401
     assert client.get("/api/me").status_code == 401
