@@ -59,6 +59,7 @@ async def session(identity: Annotated[Identity, Depends(required_identity)]) -> 
 
 @router.get("/me", response_model=Me)
 async def me(identity: Annotated[Identity, Depends(required_identity)]) -> Me:
+    """Who the caller is: a participant of one talk, or a mediator's account."""
     return Me(
         kind=identity.kind, talk=identity.talk, participant=identity.participant, user=identity.user
     )
