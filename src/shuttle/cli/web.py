@@ -88,7 +88,9 @@ def serve(
         if demo:
             open_demo(svc, base)
         app = create_app(svc, Settings(secure_cookies=secure_cookies))
-    console.print(Text(f"Shuttle is serving {db} on {base} (Ctrl+C stops it)", style="bold"))
+    console.print(
+        Text(f"Shuttle is serving {db} on {base} (Ctrl+C stops it)", style="bold"), soft_wrap=True
+    )
     sys.stdout.flush()
     try:
         # No access log: invite links carry their secret in the path.
@@ -121,8 +123,8 @@ def open_demo(svc: TalkService, base: str) -> str:
     typed = Typed(None, (), (), (), Handling.MEDIATOR_ONLY, False, BidRule.MIDPOINT)
     talk = svc.open_talk(open_command(typed, muscat)).talk
     if setup.notice:
-        console.print(Text(terminal_safe(setup.notice), style="yellow"))
-    console.print(Text(f"Demo talk {talk}: {setup.title}", style="bold"))
+        console.print(Text(terminal_safe(setup.notice), style="yellow"), soft_wrap=True)
+    console.print(Text(f"Demo talk {talk}: {setup.title}", style="bold"), soft_wrap=True)
     console.print("Open each link in its own browser window (each works once):")
     access = access_to(svc)
     invited = [("mediator", setup.mediators[0])]
