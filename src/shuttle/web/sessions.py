@@ -26,14 +26,18 @@ def client_key(request: Request, what: str) -> str:
     return f"{what}:{host}"
 
 
-def start_session(response: Response, issued: Issued, settings: Settings) -> None:
+def start_session(response: Response, issued: Issued, request: Request) -> None:
+    settings: Settings = request.app.state.settings
+    # Secure when asked for, and whenever the request came over HTTPS (uvicorn takes the
+    # scheme from X-Forwarded-Proto when the proxy is trusted), so a cookie issued over HTTPS
+    # is never sent back in clear.
     response.set_cookie(
         SESSION_COOKIE,
         issued.token,
         max_age=int(SESSION_TTL),
         httponly=True,
         samesite="lax",
-        secure=settings.secure_cookies,
+        secure=settings.secure_cookies or request.url.scheme == "https",
         path="/",
     )
 
@@ -51,7 +55,7 @@ async def redeem_invite(token: str, request: Request) -> Response:
     identity = await run_in_threadpool(access(request).identify, issued.token, ("session",))
     assert identity is not None and identity.talk is not None
     response = RedirectResponse(f"/talks/{identity.talk}", status_code=303)
-    start_session(response, issued, request.app.state.settings)
+    start_session(response, issued, request)
     return response
 
 
@@ -70,7 +74,7 @@ async def login(
         await run_in_threadpool(limiter.failed, key)
         return RedirectResponse("/login?failed=1", status_code=303)
     response = RedirectResponse("/", status_code=303)
-    start_session(response, issued, request.app.state.settings)
+    start_session(response, issued, request)
     return response
 
 

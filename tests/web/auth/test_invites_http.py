@@ -48,6 +48,18 @@ def test_behind_https_the_cookie_is_secure(operator: Operator, twin: Server) -> 
     assert {"secure", "httponly", "samesite=lax"} <= attributes
 
 
+def test_a_cookie_issued_through_an_https_proxy_is_secure(operator: Operator) -> None:
+    """A proxy on this host that says the browser came over HTTPS: the cookie is Secure even
+    though the server itself was not started with --secure-cookies."""
+    token = operator.access.invite(operator.open_talk(), IRAN_HEAD)
+    headers = {**address(), "X-Forwarded-Proto": "https"}
+    opened = httpx.get(f"{operator.server.url}/invite/{token}", headers=headers)
+    assert opened.status_code == 303
+    value, attributes = cookie_of(opened)
+    SECRETS.extend([token, value])
+    assert "secure" in attributes
+
+
 @pytest.mark.parametrize("how", ["expired", "forged"])
 def test_an_expired_or_forged_invite_fails_alike(operator: Operator, how: str) -> None:
     talk = operator.open_talk()
