@@ -77,6 +77,10 @@ TALK = {
     "/talks/{talk}/say",
     "/talks/{talk}/statements/{seq}/release",
     "/talks/{talk}/statements/{seq}/carry",
+    "/talks/{talk}/offer",
+    "/talks/{talk}/offers/{seq}/answer",
+    "/talks/{talk}/consent",
+    "/talks/{talk}/agenda",
     "/talks/{talk}/answer",
     "/talks/{talk}/proposals/{number}/answer",
     "/talks/{talk}/bids/{number}/bound",
@@ -245,7 +249,7 @@ def talk_route(planted: Planted, method: str, path: str) -> None:
                 f"{method} {probe.url} {probe.body} tells a US seq from a missing one:\n"
                 + "\n".join(difflib.unified_diff(seen.splitlines(), missing.splitlines()))
             )
-            if path.endswith(("/releases", "/offer-answers", "/release")):
+            if path.endswith(("/releases", "/offer-answers", "/release", "/offers/{seq}/answer")):
                 assert answer.status_code == 404, f"{method} {probe.url} {probe.body}"
 
 
@@ -328,6 +332,8 @@ FORM = {
     "accept": "yes",
     "bound": "1",
     "reason": "probe",
+    "issues": "probe: a, b",
+    "term-0": "probe",
 }
 """A form with a value for every field the pages' forms read, naming the US where it can."""
 

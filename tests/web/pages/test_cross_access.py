@@ -24,6 +24,7 @@ def test_another_partys_statement_ids_are_not_found(rooms: Rooms, secret: int) -
         rooms.post(rooms.iran, f"/statements/{seq}/release", {"handling": "mediator-only"}),
         rooms.post(rooms.iran, f"/statements/{seq}/release", {"handling": "x"}, htmx=True),
         rooms.post(rooms.iran, f"/statements/{seq}/carry", {"to": US, "mode": "verbatim"}),
+        rooms.post(rooms.iran, f"/offers/{seq}/answer", {"accept": "yes"}),
     ]
     for answer in attempts:
         assert answer.status_code == 404, answer.text

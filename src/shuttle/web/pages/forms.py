@@ -113,6 +113,8 @@ def fragment_context(form: Form, context: dict[str, object]) -> dict[str, object
         return {}
     if form.name in ("carry", "release"):
         return {"s": reading.statement(form.key)}
+    if form.name == "offer_answer":
+        return {"s": reading.carried_offer(form.key)}
     if form.name == "proposal_answer":
         return {"p": next(p for p in reading.proposals if p.details["number"] == form.key)}
     if form.name == "bid":

@@ -1,6 +1,6 @@
-"""The forms of the mediator's console: carry a statement, keep a note, circulate a draft or
-a proposal, open a blind bid, report an incident, close the talk. (Speaking in a room is the
-`say` form, shared with the parties' rooms.)"""
+"""The forms of the mediator's console: set the agenda, carry a statement, keep a note,
+circulate a draft or a proposal, open a blind bid, report an incident, close the talk.
+(Speaking in a room is the `say` form, shared with the parties' rooms.)"""
 
 from __future__ import annotations
 
@@ -19,12 +19,24 @@ from shuttle.talks import (
     OpenBid,
     Propose,
     ReportIncident,
+    SetAgenda,
 )
 from shuttle.web.deps import Actor
+from shuttle.web.pages.agenda_text import parse_agenda
 from shuttle.web.pages.forms import Form, decimal, field, submit
 from shuttle.web.pages.reading import Reading
 
 router = APIRouter(include_in_schema=False)
+
+
+@router.post("/talks/{talk}/agenda")
+async def agenda(request: Request, talk: str) -> Response:
+    """Set the agenda from the editor's lines, while nothing rests on it yet."""
+
+    def build(actor: Actor, reading: Reading, form: FormData) -> SetAgenda:
+        return SetAgenda(actor.name, parse_agenda(field(form, "issues")))
+
+    return await submit(request, talk, Form("agenda", anchor="agenda-title"), build)
 
 
 @router.post("/talks/{talk}/statements/{seq}/carry")

@@ -1,5 +1,6 @@
-"""The forms of a party's room: speak, change a statement's handling, answer the draft and
-proposals, bid, keep the profile, sign. Each executes one command as the sender."""
+"""The forms of a party's room: speak, change a statement's handling, consent to the joint
+room, answer the draft and proposals, bid, keep the profile, sign. Each executes one command
+as the sender. (Offers have their own module.)"""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from shuttle.talks import (
+    JOINT_ROOM,
     Answer,
     AnswerProposal,
     Bid,
     Comparison,
+    Consent,
     Handling,
     Invalid,
     Release,
@@ -46,7 +49,8 @@ def accepts(form: FormData) -> bool:
 
 @router.post("/talks/{talk}/say")
 async def say(request: Request, talk: str) -> Response:
-    """A delegate speaks in its own room; a mediator in the room the form names."""
+    """A delegate speaks in its own room (or the joint room, once open); a mediator in the
+    room the form names."""
     data = await request.form()
     room = field(data, "room") or None
 
@@ -57,8 +61,13 @@ async def say(request: Request, talk: str) -> Response:
         return await submit(request, talk, Form("say", anchor="say"), build)
 
     def in_room(reading: Reading) -> Form:
-        index = reading.parties.index(room) if room in reading.parties else 0
-        return Form("say_room", index, f"say-room-{index}")
+        rooms = reading.room_rooms()
+        if reading.is_mediator:
+            index = rooms.index(room) if room in rooms else 0
+            return Form("say_room", index, f"say-room-{index}")
+        if room == JOINT_ROOM:
+            return Form("say_joint", anchor="joint-title")
+        return Form("say", anchor="say")
 
     return await submit(request, talk, in_room, build)
 
@@ -75,6 +84,16 @@ async def release(request: Request, talk: str, seq: int) -> Response:
         return reading.statement(seq) is not None
 
     return await submit(request, talk, Form("release", seq, f"said-{seq}"), build, visible)
+
+
+@router.post("/talks/{talk}/consent")
+async def consent(request: Request, talk: str) -> Response:
+    """The sender's party consents to the joint room, which opens once every party has."""
+
+    def build(actor: Actor, reading: Reading, form: FormData) -> Consent:
+        return Consent(actor.name)
+
+    return await submit(request, talk, Form("consent", anchor="joint-title"), build)
 
 
 @router.post("/talks/{talk}/answer")

@@ -44,6 +44,7 @@ class Reading:
     default_handling: Handling = Handling.MEDIATOR_ONLY
     hide_carried_text: bool = False
     issues: list[Issue] = field(default_factory=list)
+    agenda_seq: int | None = None
     conversation: list[Seen] = field(default_factory=list)
     rooms: dict[str, list[Seen]] = field(default_factory=lambda: defaultdict(list))
     carriages: dict[int, list[Seen]] = field(default_factory=lambda: defaultdict(list))
@@ -63,6 +64,9 @@ class Reading:
     agreed: Seen | None = None
     signatures: list[Seen] = field(default_factory=list)
     closed: Seen | None = None
+    consents: dict[str, Seen] = field(default_factory=dict)  # as far as the view tells
+    joint_open: bool = False
+    offer_answers: dict[int, Seen] = field(default_factory=dict)  # by the carriage's seq
 
     @property
     def is_mediator(self) -> bool:
@@ -115,18 +119,47 @@ class Reading:
     def signed_by(self, party: str) -> Seen | None:
         return next((s for s in self.signatures if s.details["party"] == party), None)
 
+    def in_rooms(self, seq: int) -> Seen | None:
+        """The event `seq` of a room (a statement, an offer or a carriage) in this view."""
+        return next((s for room in self.rooms.values() for s in room if s.seq == seq), None)
+
     def statement(self, seq: int) -> Seen | None:
         """A statement (said or offered) this reader may see, by its seq."""
-        return next(
-            (s for s in self.events if s.seq == seq and s.kind in ("said", "offered")), None
-        )
+        found = self.in_rooms(seq)
+        return found if found is not None and found.kind in ("said", "offered") else None
+
+    def carried_offer(self, seq: int) -> Seen | None:
+        """The carriage `seq` if it brought an offer's terms into this reader's room (the
+        only thing a delegate answers an offer by)."""
+        found = self.in_rooms(seq)
+        if found is None or self.party is None or found.room != self.party:
+            return None
+        return found if found.kind == "conveyed" and found.details.get("terms") else None
+
+    def party_conversation(self) -> list[Seen]:
+        """A room's conversation with the mediator: everything but the joint room's words,
+        which the page shows apart, under who reads them there."""
+        return [s for s in self.conversation if s.room != JOINT_ROOM]
+
+    @property
+    def agenda_basis(self) -> str:
+        """Which agenda the forms built on it were drawn for (a form drawn for another agenda
+        must be reviewed before it is sent): the event that set it."""
+        return f"agenda #{self.agenda_seq}" if self.agenda_seq else "no agenda"
+
+    @property
+    def agenda_can_change(self) -> bool:
+        """Whether nothing rests on the agenda yet, as this (mediator's) view tells: no
+        draft, proposal, bid, profile or offer."""
+        offers = any(s.kind == "offered" for room in self.rooms.values() for s in room)
+        return not (self.drafts or self.proposals or self.bids or self.profiles or offers)
 
     def own_profile(self) -> Seen | None:
         return None if self.party is None else self.profiles.get(self.party)
 
     def room_rooms(self) -> list[str]:
-        """The rooms a console shows: every party's, and the joint room once it has words."""
-        return [*self.parties, *([JOINT_ROOM] if self.rooms.get(JOINT_ROOM) else [])]
+        """The rooms a console shows: every party's, and the joint room once it is open."""
+        return [*self.parties, *([JOINT_ROOM] if self.joint_open else [])]
 
 
 def read(view: TalkView) -> Reading:
@@ -169,6 +202,10 @@ def take(r: Reading, seen: Seen) -> None:
             r.rooms[seen.room].append(seen)
             if "source" in d:
                 r.carriages[int(d["source"])].append(seen)
+        elif kind == "consented":
+            r.consents[str(d["party"])] = seen
+        elif kind == "joint-opened":
+            r.joint_open = True
         return
     if kind == "noted":
         r.notes.append(seen)
@@ -183,6 +220,7 @@ def _take_negotiation(r: Reading, seen: Seen, d: dict[str, Any]) -> None:
     match seen.kind:
         case "agenda-set":
             r.issues = [Issue(str(i["name"]), tuple(i["options"])) for i in d["issues"]]
+            r.agenda_seq = seen.seq
         case "drafted":
             r.drafts.append(seen)
         case "answered":
@@ -203,6 +241,8 @@ def _take_negotiation(r: Reading, seen: Seen, d: dict[str, Any]) -> None:
             r.profiles[str(d["party"])] = seen
         case "incident":
             r.incidents.append(seen)
+        case "offer-answered":
+            r.offer_answers[int(d["via"])] = seen
         case "agreed":
             r.agreed = seen
         case "signed":

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
 from shuttle.talks import Handling
+from shuttle.web.pages.agenda_text import agenda_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -66,6 +67,11 @@ def audience(handling: Handling | str, mediators: str) -> str:
             )
 
 
+def agenda_lines(issues: Sequence[Any]) -> str:
+    """A reading's issues as the console's agenda editor shows them."""
+    return agenda_text([(issue.name, issue.options) for issue in issues])
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -74,6 +80,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["terms"] = terms_text
+    env.filters["agenda_lines"] = agenda_lines
     env.globals["audience"] = audience
     env.globals["handlings"] = list(Handling)
     return env

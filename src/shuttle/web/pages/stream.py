@@ -4,7 +4,8 @@ Every event goes out as one server-sent event, its id the event's seq (so a reco
 browser resumes after it), named for the part of the page it concerns -- `conversation`,
 `negotiation`, `notes` or `other` -- so regions that must be re-read (the draft, the answers,
 the advice) listen for their name and fetch themselves again. The data is out-of-band pieces
-aimed at the page's lists: a statement lands in its room's list without a reload.
+aimed at the page's lists and parts: a statement lands in its room's list without a reload,
+and a release redraws the statement's carry form on the console.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from shuttle.service import TalkView
 from shuttle.talks import Seen
 from shuttle.web.deps import talk_service
 from shuttle.web.live import Render, resume_point, updates
-from shuttle.web.pages.context import room_ids
+from shuttle.web.pages.context import profile_fields, room_ids
 from shuttle.web.pages.reading import CONVERSATION_KINDS, Reading, read, take
 from shuttle.web.pages.render import html
 from shuttle.web.pages.visitor import csrf_of, participant
@@ -56,6 +57,8 @@ def renderer(reading: Reading, csrf: str) -> Render:
             "head": str(view.head),
             "state": None,
         }
+        if seen.kind == "agenda-set" and not reading.is_mediator:
+            context["profile_defaults"] = profile_fields(reading)  # the editor is redrawn
         return ServerSentEvent(
             data=html("parts/stream_event.html", context), event=name, id=str(seen.seq)
         )

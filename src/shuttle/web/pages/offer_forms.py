@@ -1,0 +1,47 @@
+"""Offers relayed by the mediator, on the pages: a delegate offers complete terms in its own
+room, and answers the offers the mediator carried into it word for word. (The mediator
+carries an offer with the `carry` form, as any statement.)"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.datastructures import FormData
+from starlette.responses import Response
+
+from shuttle.talks import AnswerOffer, Invalid, Offer
+from shuttle.web.deps import Actor
+from shuttle.web.pages.forms import Form, field, submit
+from shuttle.web.pages.party_forms import accepts, handling
+from shuttle.web.pages.reading import Reading
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.post("/talks/{talk}/offer")
+async def offer(request: Request, talk: str) -> Response:
+    def build(actor: Actor, reading: Reading, form: FormData) -> Offer:
+        terms = tuple(
+            (issue.name, field(form, f"term-{i}")) for i, issue in enumerate(reading.issues)
+        )
+        missing = [issue for issue, option in terms if not option]
+        if missing:
+            listing = ", ".join(missing)
+            raise Invalid(f"an offer names an option for every issue; choose one for {listing}")
+        return Offer(actor.name, terms, handling(form))
+
+    return await submit(request, talk, Form("offer", anchor="offer-title"), build)
+
+
+@router.post("/talks/{talk}/offers/{seq}/answer")
+async def answer_offer(request: Request, talk: str, seq: int) -> Response:
+    """Accept or reject the offer that carriage `seq` brought into the sender's room. Any
+    other seq -- another room's, or one that does not exist -- is not found."""
+
+    def build(actor: Actor, reading: Reading, form: FormData) -> AnswerOffer:
+        return AnswerOffer(actor.name, seq, accepts(form))
+
+    def carried_here(reading: Reading) -> bool:
+        return reading.carried_offer(seq) is not None
+
+    form = Form("offer_answer", seq, f"said-{seq}")
+    return await submit(request, talk, form, build, carried_here)
