@@ -63,3 +63,25 @@ def test_a_same_is_learnt_as_a_tie() -> None:
     assert len(belief.ties) == 1 and len(belief.facts) == 0
     models = belief.sample(np.random.default_rng(2), 100, layout)
     assert np.abs(models @ belief.ties[0]).max() < 0.02
+
+
+def test_the_prior_weighs_issues_alike_whatever_their_number_of_options() -> None:
+    layout = Layout((11, 26, 2, 3))
+    first = Round((0, 0, 0, 0), (DraftAnswer(False, {0: 10, 1: 3, 2: 1, 3: 2}),))
+    belief = first_belief(layout, first, 0)
+    tops = layout.offsets + np.asarray(belief.best)
+    weights = belief.sample(np.random.default_rng(3), 256, layout)[:, tops]
+    assert np.allclose(weights.mean(axis=0), 0.25, atol=0.05)
+    assert np.all(weights.std(axis=0) > 0.1)  # nothing is known yet
+
+
+def test_particles_that_contradict_a_comparison_are_moved_into_agreement_with_it() -> None:
+    layout = Layout((2, 2))
+    first = Round((0, 0), (DraftAnswer(False, {0: 1, 1: 1}),))
+    # Issue 0's best alone beats issue 1's best alone: issue 0 weighs more.
+    swap = Round((1, 0), (DraftAnswer(False, {1: 1}, "better"),))
+    back = Round((0, 1), (DraftAnswer(False, {0: 1}, "worse"),))
+    belief = learn(first_belief(layout, first, 0), layout, first, swap, 2, 0)
+    belief = learn(belief, layout, swap, back, 3, 0)
+    models = belief.sample(np.random.default_rng(4), 256, layout)
+    assert np.mean(models[:, 1] + models[:, 2] > models[:, 0] + models[:, 3]) > 0.95

@@ -48,6 +48,6 @@ def test_answers_no_curve_explains_bound_nothing() -> None:
     erratic = answers(1.0, 0.0, [20, 2])
     flipped = tuple((v, d, not ok) for v, d, ok in erratic.verdicts)  # refuses its best, signs 0.1
     belief = PartyBelief(
-        erratic.best, erratic.mean, erratic.covariance, flipped, *([erratic.facts] * 2)
+        erratic.best, erratic.weights, erratic.values, flipped, *([erratic.facts] * 2)
     )
     assert np.all(reservation_floor(belief, MODELS, LAYOUT, ROUNDS) == 0.0)

@@ -1,80 +1,74 @@
 """The mediator's belief about one party, folded from the rounds one by one.
 
-A party's utility is taken to be additive (see `layout`); the belief is a Gaussian over its
-model vector x, updated by assumed-density filtering, the moment-matched truncation of the
-Bayes point machine: each fact "g @ x > 0" replaces the Gaussian by the Gaussian closest to
-it cut to that half-space. The facts:
+A party's utility is taken to be additive (see `layout`): a model vector x holds each option's
+contribution, x = weight of its issue * value of the option, the best option of every issue
+worth 1, so that a best package is worth 1. The first round's `prefer` names each issue's best
+option (a listed issue names it; an unlisted one has it in the draft).
 
-* the scale: the best options' contributions add up to 1 (a best package is worth 1);
-* bounds: every contribution is at least 0 and at most its issue's best, which the first
-  round's `prefer` reveals (a listed issue names its best option; an unlisted one has it in
-  the draft);
-* every "better" or "worse" between consecutive versions: the sum over the new options
-  exceeds (falls short of) the sum over the old ones; a "same" makes them equal.
+The prior is that of a party about whom nothing is known: issue weights uniform on the simplex
+(a flat Dirichlet), every other option's value uniform between 0 and 1. The facts:
 
-The prior is that of a party about whom nothing is known: issue weights spread evenly (the
-moments of a flat Dirichlet), other options' values uniform between 0 and the best.
+* every "better" or "worse" between consecutive versions: the sum over the new options exceeds
+  (falls short of) the sum over the old ones, believed with a logistic slack of `NOISE`;
+* every "same": the two sums are equal, within a Gaussian slack of `SAME_NOISE`.
 
-A Gaussian only approximates the polytope the facts cut out, so models are drawn in excess
-and those contradicting the fewest comparisons kept. Verdicts are kept as (version, draft,
-accepted) for `acceptance` and `concession`.
+The posterior is carried by `PARTICLES` particles (weights, values), a sequential Monte Carlo
+filter: each new fact reweighs and resamples them, then `MOVES` slice-sampling moves along
+random lines through (weights, values) space (hit-and-run, within the simplex and the unit
+cube) spread them again over everything the party said. Unlike a Gaussian folded fact by fact,
+the particles neither count the prior's bounds as evidence (which inflated issues with many
+options) nor shrink along directions no comparison has constrained: their spread is the
+posterior's. Verdicts are kept as (version, draft, accepted) for `acceptance`, `concession`
+and `reservation`.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from shuttle.engine.preferences import FloatArray
-from shuttle.engine.strategies.layout import Layout
+from shuttle.engine.strategies.layout import IntArray, Layout
 from shuttle.engine.strategies.protocol import Package, Round
 
-NOISE = 0.003
-"""Slack of a "better"/"worse" (standard deviation): keeps the updates finite."""
-SAME_NOISE = 0.001
-"""Slack of a "same": the two sums are observed equal within it."""
-OVERSAMPLE = 4
-TIE_BAND = 0.005
+NOISE = 0.002
+"""Logistic scale of a "better"/"worse": a model contradicting one by 0.01 loses 5 nats."""
+SAME_NOISE = 0.002
+"""Standard deviation of a "same": the two sums are observed equal within it."""
+PARTICLES = 256
+MOVES = 6
+"""Slice-sampling moves of every particle after each new fact."""
+SHRINKS = 14
+"""Tries per move: a particle whose slice is not hit by then stays where it is."""
+LONGEST = 1e3
 SIGNS = {"better": 1, "worse": -1, "same": 0}
 
 
 @dataclass(frozen=True, eq=False)
 class PartyBelief:
     best: Package
-    mean: FloatArray
-    covariance: FloatArray
+    weights: FloatArray  # particles x issues, each row on the simplex
+    values: FloatArray  # particles x width, each option's value in [0, 1], the best ones 1
     verdicts: tuple[tuple[int, Package, bool], ...]  # (version, draft, accepted)
     facts: FloatArray  # rows g of every "better"/"worse", signed: g @ x > 0
     ties: FloatArray  # rows g of every "same": g @ x == 0
 
+    def models(self, layout: Layout) -> FloatArray:
+        """Every particle's model vector x."""
+        return _models(layout, self.weights, self.values)
+
     def sample(
         self, rng: np.random.Generator, count: int, layout: Layout, spread: float = 1.0
     ) -> FloatArray:
-        """`count` models: of `OVERSAMPLE` times as many draws (deviations scaled by
-        `spread`, each contribution clipped between 0 and its issue's best), those that
-        contradict the fewest comparisons."""
-        draws = self._draw(rng, count * OVERSAMPLE, layout, spread)
-        wrong = (draws @ self.facts.T <= 0).sum(axis=1)
-        if len(self.ties):
-            wrong += (np.abs(draws @ self.ties.T) > TIE_BAND).sum(axis=1)
-        order = np.lexsort((rng.uniform(size=len(draws)), wrong))
-        chosen: FloatArray = draws[order[:count]]
-        return chosen
-
-    def _draw(
-        self, rng: np.random.Generator, count: int, layout: Layout, spread: float
-    ) -> FloatArray:
-        symmetric = (self.covariance + self.covariance.T) / 2
-        jitter = 1e-10 * max(float(np.trace(symmetric)) / len(symmetric), 1e-12)
-        try:
-            root = np.linalg.cholesky(symmetric + jitter * np.eye(len(symmetric)))
-        except np.linalg.LinAlgError:
-            values, vectors = np.linalg.eigh(symmetric)
-            root = vectors * np.sqrt(np.maximum(values, 0.0))
-        noise = rng.standard_normal((count, len(self.mean))) @ root.T
-        draws: FloatArray = self.mean + spread * noise
+        """`count` models drawn from the particles, their deviations from the particles' mean
+        scaled by `spread` (each contribution then clipped between 0 and its issue's best)."""
+        models = self.models(layout)
+        chosen = rng.choice(len(models), size=count, replace=count > len(models))
+        draws: FloatArray = models[chosen]
+        if spread == 1.0:
+            return draws
+        draws = models.mean(axis=0) + spread * (draws - models.mean(axis=0))
         tops = np.maximum(draws[:, layout.offsets + np.asarray(self.best, dtype=np.int64)], 0.0)
         for issue, (offset, size) in enumerate(zip(layout.offsets, layout.sizes, strict=True)):
             block = draws[:, offset : offset + size]
@@ -83,26 +77,17 @@ class PartyBelief:
 
 
 def first_belief(layout: Layout, round_: Round, party: int) -> PartyBelief:
-    """The prior, cut by the scale and by the bounds the first answer reveals."""
+    """The prior, its particles drawn exactly, given the best options the first answer
+    reveals."""
     answer = round_.answers[party]
     best = tuple(answer.prefer.get(i, round_.draft[i]) for i in range(len(layout.sizes)))
-    mean, covariance = _prior(layout, best)
-    scale = np.zeros(layout.width)
-    scale[layout.offsets + np.asarray(best)] = 1.0
-    mean, covariance = _observe(mean, covariance, scale, 1.0, 0.0)
-    for offset, size, top in zip(layout.offsets, layout.sizes, best, strict=True):
-        for option in range(size):
-            if option == top:
-                continue
-            above_zero = np.zeros(layout.width)
-            above_zero[offset + option] = 1.0
-            below_best = np.zeros(layout.width)
-            below_best[offset + top] = 1.0
-            below_best[offset + option] = -1.0
-            mean, covariance = _truncate(mean, covariance, above_zero)
-            mean, covariance = _truncate(mean, covariance, below_best)
+    rng = np.random.default_rng((party, 1))
+    weights = rng.dirichlet(np.ones(len(layout.sizes)), size=PARTICLES)
+    values = rng.uniform(size=(PARTICLES, layout.width))
+    values[:, _tops(layout, best)] = 1.0
     empty = np.zeros((0, layout.width))
-    return PartyBelief(best, mean, covariance, ((1, round_.draft, answer.accept),), empty, empty)
+    verdicts = ((1, round_.draft, answer.accept),)
+    return PartyBelief(best, weights, values, verdicts, empty, empty)
 
 
 def learn(
@@ -113,69 +98,134 @@ def learn(
     verdicts = (*belief.verdicts, (version, round_.draft, answer.accept))
     facts, ties = belief.facts, belief.ties
     if answer.comparison is None or round_.draft == previous.draft:
-        return PartyBelief(belief.best, belief.mean, belief.covariance, verdicts, facts, ties)
+        return PartyBelief(belief.best, belief.weights, belief.values, verdicts, facts, ties)
     fact = layout.difference(round_.draft, previous.draft)
     sign = SIGNS[answer.comparison]
     if sign == 0:
-        mean, covariance = _observe(belief.mean, belief.covariance, fact, 0.0, SAME_NOISE)
         ties = np.vstack([ties, fact])
+        fit = _tie_fit(belief.models(layout) @ fact)
     else:
-        mean, covariance = _truncate(belief.mean, belief.covariance, sign * fact)
         facts = np.vstack([facts, sign * fact])
-    return PartyBelief(belief.best, mean, covariance, verdicts, facts, ties)
+        fit = _fact_fit(belief.models(layout) @ (sign * fact))
+    rng = np.random.default_rng((party, version))
+    kept = _resample(rng, fit)
+    weights, values = _move(
+        rng, layout, belief.best, belief.weights[kept], belief.values[kept], facts, ties
+    )
+    return PartyBelief(belief.best, weights, values, verdicts, facts, ties)
 
 
-def _prior(layout: Layout, best: Package) -> tuple[FloatArray, FloatArray]:
-    """Moments of x = weight * value: weights ~ flat Dirichlet, values ~ U(0, 1), best = 1."""
-    issues = len(layout.sizes)
-    weight_mean = 1.0 / issues
-    weight_var = (issues - 1) / (issues**2 * (issues + 1))
-    second = weight_var + weight_mean**2  # E[w^2]
-    mean = np.zeros(layout.width)
-    covariance = np.zeros((layout.width, layout.width))
-    for offset, size, top in zip(layout.offsets, layout.sizes, best, strict=True):
-        value_mean = np.full(size, 0.5)
-        value_mean[top] = 1.0
-        products = np.outer(value_mean, value_mean)  # E[v v'] of independent values
-        diagonal = np.full(size, 1.0 / 3.0)  # E[v^2] of a uniform value
-        diagonal[top] = 1.0
-        np.fill_diagonal(products, diagonal)
-        block = slice(offset, offset + size)
-        mean[block] = weight_mean * value_mean
-        covariance[block, block] = second * products - np.outer(mean[block], mean[block])
-    return mean, covariance
+def _tops(layout: Layout, best: Package) -> IntArray:
+    tops: IntArray = layout.offsets + np.asarray(best, dtype=np.int64)
+    return tops
 
 
-def _observe(
-    mean: FloatArray, covariance: FloatArray, row: FloatArray, value: float, noise: float
+def _issue_of_column(layout: Layout) -> IntArray:
+    columns: IntArray = np.repeat(np.arange(len(layout.sizes)), layout.sizes)
+    return columns
+
+
+def _models(layout: Layout, weights: FloatArray, values: FloatArray) -> FloatArray:
+    models: FloatArray = weights[:, _issue_of_column(layout)] * values
+    return models
+
+
+def _fact_fit(margins: FloatArray) -> FloatArray:
+    """Log-likelihood of "better" facts with these margins g @ x (summed over the last axis
+    when there are several)."""
+    fit: FloatArray = -np.logaddexp(0.0, -margins / NOISE)
+    return fit
+
+
+def _tie_fit(margins: FloatArray) -> FloatArray:
+    fit: FloatArray = -0.5 * (margins / SAME_NOISE) ** 2
+    return fit
+
+
+def _fit(models: FloatArray, facts: FloatArray, ties: FloatArray) -> FloatArray:
+    """Per model, the log-likelihood of every fact and tie."""
+    total = np.zeros(len(models))
+    if len(facts):
+        total += _fact_fit(models @ facts.T).sum(axis=1)
+    if len(ties):
+        total += _tie_fit(models @ ties.T).sum(axis=1)
+    return total
+
+
+def _resample(rng: np.random.Generator, fit: FloatArray) -> IntArray:
+    """Systematic resampling of the particles by their new fact's likelihood."""
+    weight = np.exp(fit - fit.max())
+    cumulative = np.cumsum(weight / weight.sum())
+    cumulative[-1] = 1.0
+    points = (rng.uniform() + np.arange(len(fit))) / len(fit)
+    kept: IntArray = np.searchsorted(cumulative, points).astype(np.int64)
+    return kept
+
+
+def _move(
+    rng: np.random.Generator,
+    layout: Layout,
+    best: Package,
+    weights: FloatArray,
+    values: FloatArray,
+    facts: FloatArray,
+    ties: FloatArray,
 ) -> tuple[FloatArray, FloatArray]:
-    """The Gaussian given row @ x == value, observed with `noise` (a Kalman update)."""
-    spread = covariance @ row
-    variance = float(row @ spread) + noise**2
-    if variance <= 1e-18:
-        return mean, covariance
-    mean = mean + spread * (value - float(row @ mean)) / variance
-    covariance = covariance - np.outer(spread, spread) / variance
-    return mean, covariance
+    """`MOVES` hit-and-run slice-sampling moves of every particle: the prior is flat on the
+    simplex times the cube, so the target along a line is the facts' likelihood alone."""
+    count = len(weights)
+    free = np.ones(layout.width, dtype=bool)
+    free[_tops(layout, best)] = False
+    current = _fit(_models(layout, weights, values), facts, ties)
+    for move in range(MOVES):
+        if move % 2:
+            towards_w = rng.standard_normal(weights.shape)
+            towards_w -= towards_w.mean(axis=1, keepdims=True)  # stays on the simplex's plane
+            towards_w /= np.sqrt(len(layout.sizes))
+            towards_v = rng.standard_normal(values.shape) * free
+        else:
+            # Along the difference of two other particles: the cloud's own shape, which
+            # follows the thin region the facts leave far better than a random line.
+            first, second = rng.integers(count, size=count), rng.integers(count, size=count)
+            towards_w = weights[first] - weights[second]
+            towards_v = values[first] - values[second]
+        low, high = _chord(weights, towards_w, np.zeros_like(weights), np.inf)
+        low_v, high_v = _chord(values, towards_v, np.zeros_like(values), 1.0)
+        low, high = np.maximum(low, low_v), np.minimum(high, high_v)
+        level = current - rng.exponential(size=count)
+        pending = np.ones(count, dtype=bool)
+        for _ in range(SHRINKS):
+            rows = np.flatnonzero(pending)
+            if not len(rows):
+                break
+            step = rng.uniform(low[rows], high[rows])
+            new_w = weights[rows] + step[:, None] * towards_w[rows]
+            new_v = values[rows] + step[:, None] * towards_v[rows]
+            new_w = np.maximum(new_w, 0.0)
+            new_w /= new_w.sum(axis=1, keepdims=True)
+            new_v = np.clip(new_v, 0.0, 1.0)
+            fit = _fit(_models(layout, new_w, new_v), facts, ties)
+            hit = fit > level[rows]
+            taken = rows[hit]
+            weights[taken], values[taken], current[taken] = new_w[hit], new_v[hit], fit[hit]
+            pending[taken] = False
+            missed = rows[~hit]
+            low[missed] = np.where(step[~hit] < 0, step[~hit], low[missed])
+            high[missed] = np.where(step[~hit] >= 0, step[~hit], high[missed])
+    return weights, values
 
 
-def _truncate(
-    mean: FloatArray, covariance: FloatArray, row: FloatArray
+def _chord(
+    points: FloatArray, direction: FloatArray, lower: FloatArray, upper: float
 ) -> tuple[FloatArray, FloatArray]:
-    """The moment-matched Gaussian of this one cut to row @ x > 0 (with `NOISE` of slack)."""
-    spread = covariance @ row
-    variance = float(row @ spread) + NOISE**2
-    deviation = math.sqrt(variance)
-    z = float(row @ mean) / deviation
-    ratio = _hazard(z)
-    mean = mean + spread * (ratio / deviation)
-    covariance = covariance - np.outer(spread, spread) * (ratio * (ratio + z) / variance)
-    return mean, covariance
-
-
-def _hazard(z: float) -> float:
-    """phi(z) / Phi(z), stable far into the left tail."""
-    if z < -8.0:
-        return -z / (1.0 - 1.0 / z**2 + 3.0 / z**4)
-    density = math.exp(-0.5 * z * z) / math.sqrt(2.0 * math.pi)
-    return density / (0.5 * math.erfc(-z / math.sqrt(2.0)))
+    """Per row, the steps s with lower <= points + s * direction <= upper."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        to_lower = (lower - points) / direction
+        to_upper = (upper - points) / direction
+    rising = direction > 0
+    falling = direction < 0
+    low = np.where(rising, to_lower, np.where(falling, to_upper, -np.inf)).max(axis=1)
+    high = np.where(rising, to_upper, np.where(falling, to_lower, np.inf)).min(axis=1)
+    low = np.clip(low, -LONGEST, 0.0)  # a null direction has an endless chord
+    high = np.clip(high, 0.0, LONGEST)
+    return low, high
