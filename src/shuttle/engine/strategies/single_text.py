@@ -10,7 +10,11 @@ never a profile, never the engine's advice. Each version it:
 3. before `HOLD_FROM`, weighs probes around the previous version and the hold (`probing`):
    what their comparisons would teach, against the risk that every party signs one that is
    worse than the hold (`concession` and `probing.acceptance` estimate who would sign what);
-   it circulates the best probe, or the hold when no probe is worth its risk. From
+   it circulates the best probe, or the hold when no probe is worth its risk. What a probe
+   teaches is judged under reservation values drawn, per joint model, up to
+   `RESERVATION_DOUBT` above each party's worst package: the endgame's hold depends on
+   reservation values not known yet, so the comparisons worth having are those that settle
+   the Nash point wherever they turn out to lie. From
    `HOLD_FROM` on it only holds: aspirations fall to reservation values by the deadline, so a
    hold every party finds acceptable is signed by the last version.
 
@@ -64,6 +68,9 @@ MIN_INFORMATION = 5e-4
 HUMILITY = 0.05
 """The least probability given to a party's accepting any text."""
 HOLD_BONUS = 1e-4
+RESERVATION_DOUBT = 0.6
+"""Probes are chosen for what they teach under reservation values anywhere between each
+party's worst package and this far above it (per joint model)."""
 
 
 @dataclass(frozen=True)
@@ -98,10 +105,19 @@ class SingleTextMediator:
         if time >= HOLD_FROM:
             return _package(hold)
         previous = np.asarray(history[-1].draft, dtype=np.int64)
-        contenders = view.candidates[view.contenders(CONTENDERS)]
+        # What is worth learning now is what the endgame's hold will need: under the
+        # reservation values the endgame may find, not only under the worst packages.
+        doubtful = reservations + rng.uniform(0.0, RESERVATION_DOUBT, size=reservations.shape)
+        ahead = outlook(self.space, models, layout, doubtful, rng)
+        contenders = np.vstack(
+            [
+                view.candidates[view.contenders(CONTENDERS)],
+                ahead.candidates[ahead.contenders(CONTENDERS)],
+            ]
+        )
         probes = candidate_probes(self.space.sizes, [previous, hold], contenders, DOUBLES, rng)
-        value, entropy = information(models, layout, view, previous, probes, CONTENDERS)
-        doubt = min(1.0, (1.0 - float(view.expected.max())) / SURE)
+        value, entropy = information(models, layout, ahead, previous, probes, CONTENDERS)
+        doubt = min(1.0, (1.0 - float(ahead.expected.max())) / SURE)
         learning = value + ENTROPY_WEIGHT * doubt * entropy
         signed = np.ones(len(probes))
         for belief in beliefs:
