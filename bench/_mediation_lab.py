@@ -1,6 +1,4 @@
 """The mediation lab: every mediator strategy against every party pairing, in memory.
-import os
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 Not a benchmark of speed and not a test: a bench to tune strategies on. It runs the protocols
 exactly as `shuttle.engine.strategies.rehearsal` defines them (the simulator runs the same
@@ -13,7 +11,8 @@ to the Pareto frontier and the mean number of versions (or offers) used.
     .venv/bin/python bench/_mediation_lab.py --mediators single-text --per-scenario
     .venv/bin/python bench/_mediation_lab.py --scenario Travel --pairings boulware-conceder
 
-Scenarios come from ../shared/scenarios beside the checkout, or $SHUTTLE_SCENARIOS.
+Scenarios come from ../shared/scenarios beside the checkout, or $SHUTTLE_SCENARIOS. Set
+OPENBLAS_NUM_THREADS=1 when running it with several jobs: each job is a process of its own.
 """
 
 from __future__ import annotations
