@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import typing
 
+import numpy as np
 import pytest
 
 from shuttle.engine import DiscreteIssue, OutcomeSpace, RealIssue, Scenario
@@ -16,7 +17,9 @@ from shuttle.engine.strategies import (
     SingleTextMediator,
     party_strategy,
 )
+from shuttle.engine.strategies.concession import Concession
 from shuttle.engine.strategies.rehearsal import rehearse_single_text
+from shuttle.engine.strategies.single_text import _doubtful_reservations
 from tests.engine.strategies.scenarios import additive, border, trade
 
 FORBIDDEN = ("LinearAdditive", "HyperRectangleProfile", "Profile", "Scenario", "MediatorAdvice")
@@ -124,3 +127,13 @@ def test_a_real_issue_is_refused() -> None:
 def test_there_is_no_belief_before_the_first_round() -> None:
     with pytest.raises(ValueError, match="first round"):
         SingleTextMediator(trade().space).beliefs(())
+
+
+def test_probes_are_weighed_under_reservation_values_the_verdicts_allow() -> None:
+    ends = np.array([-0.3, 0.0, 0.4, 0.8])
+    # Model 0 is sure its party ends at 0.4; model 1 at -0.3 (below the worst package).
+    weights = np.array([[0.0, 0.0, 1.0, 0.0], [1.0, 0.0, 0.0, 0.0]])
+    curve = Concession(weights, np.ones(4), ends)
+    floor = np.array([[0.1, 0.2]])
+    drawn = _doubtful_reservations([curve], floor, np.random.default_rng(0))
+    assert drawn.tolist() == [[0.4, 0.2]]

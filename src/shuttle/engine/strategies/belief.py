@@ -58,21 +58,11 @@ class PartyBelief:
         """Every particle's model vector x."""
         return _models(layout, self.weights, self.values)
 
-    def sample(
-        self, rng: np.random.Generator, count: int, layout: Layout, spread: float = 1.0
-    ) -> FloatArray:
-        """`count` models drawn from the particles, their deviations from the particles' mean
-        scaled by `spread` (each contribution then clipped between 0 and its issue's best)."""
+    def sample(self, rng: np.random.Generator, count: int, layout: Layout) -> FloatArray:
+        """`count` models drawn from the particles."""
         models = self.models(layout)
         chosen = rng.choice(len(models), size=count, replace=count > len(models))
         draws: FloatArray = models[chosen]
-        if spread == 1.0:
-            return draws
-        draws = models.mean(axis=0) + spread * (draws - models.mean(axis=0))
-        tops = np.maximum(draws[:, layout.offsets + np.asarray(self.best, dtype=np.int64)], 0.0)
-        for issue, (offset, size) in enumerate(zip(layout.offsets, layout.sizes, strict=True)):
-            block = draws[:, offset : offset + size]
-            np.clip(block, 0.0, tops[:, issue : issue + 1], out=block)
         return draws
 
 
@@ -172,10 +162,16 @@ def _move(
     ties: FloatArray,
 ) -> tuple[FloatArray, FloatArray]:
     """`MOVES` hit-and-run slice-sampling moves of every particle: the prior is flat on the
-    simplex times the cube, so the target along a line is the facts' likelihood alone."""
+    simplex times the cube, so the target along a line is the facts' likelihood alone.
+
+    Along a line (w + s dw, v + s dv) a model x = w v is quadratic in s, and so is every
+    fact's margin: three products per move give the margins at any s."""
     count = len(weights)
     free = np.ones(layout.width, dtype=bool)
     free[_tops(layout, best)] = False
+    columns = _issue_of_column(layout)
+    rows_of = np.vstack([facts, ties])
+    is_fact = np.arange(len(rows_of)) < len(facts)
     current = _fit(_models(layout, weights, values), facts, ties)
     for move in range(MOVES):
         if move % 2:
@@ -192,26 +188,31 @@ def _move(
         low, high = _chord(weights, towards_w, np.zeros_like(weights), np.inf)
         low_v, high_v = _chord(values, towards_v, np.zeros_like(values), 1.0)
         low, high = np.maximum(low, low_v), np.minimum(high, high_v)
+        spread_w, spread_dw = weights[:, columns], towards_w[:, columns]
+        constant = (spread_w * values) @ rows_of.T
+        linear = (spread_w * towards_v + spread_dw * values) @ rows_of.T
+        square = (spread_dw * towards_v) @ rows_of.T
         level = current - rng.exponential(size=count)
         pending = np.ones(count, dtype=bool)
+        steps = np.zeros(count)
         for _ in range(SHRINKS):
             rows = np.flatnonzero(pending)
             if not len(rows):
                 break
             step = rng.uniform(low[rows], high[rows])
-            new_w = weights[rows] + step[:, None] * towards_w[rows]
-            new_v = values[rows] + step[:, None] * towards_v[rows]
-            new_w = np.maximum(new_w, 0.0)
-            new_w /= new_w.sum(axis=1, keepdims=True)
-            new_v = np.clip(new_v, 0.0, 1.0)
-            fit = _fit(_models(layout, new_w, new_v), facts, ties)
+            margins = constant[rows] + step[:, None] * (linear[rows] + step[:, None] * square[rows])
+            fit = _fact_fit(margins[:, is_fact]).sum(axis=1)
+            fit += _tie_fit(margins[:, ~is_fact]).sum(axis=1)
             hit = fit > level[rows]
             taken = rows[hit]
-            weights[taken], values[taken], current[taken] = new_w[hit], new_v[hit], fit[hit]
+            steps[taken], current[taken] = step[hit], fit[hit]
             pending[taken] = False
             missed = rows[~hit]
             low[missed] = np.where(step[~hit] < 0, step[~hit], low[missed])
             high[missed] = np.where(step[~hit] >= 0, step[~hit], high[missed])
+        weights = np.maximum(weights + steps[:, None] * towards_w, 0.0)
+        weights /= weights.sum(axis=1, keepdims=True)
+        values = np.clip(values + steps[:, None] * towards_v, 0.0, 1.0)
     return weights, values
 
 

@@ -56,8 +56,12 @@ def outlook(
     layout: Layout,
     reservations: FloatArray,
     rng: np.random.Generator,
+    candidates: IntArray | None = None,
 ) -> Outlook:
-    candidates = _frontiers(space, models, layout, rng)
+    """The outlook over `candidates`, by default the frontier packages of the mean models and
+    of a few joint samples (they do not depend on the reservation values)."""
+    if candidates is None:
+        candidates = _frontiers(space, models, layout, rng)
     products = nash_products(models, layout, candidates, reservations)
     best: FloatArray = products.max(axis=1)
     return Outlook(candidates, _ratios(products, best), best, reservations)

@@ -11,10 +11,10 @@ never a profile, never the engine's advice. Each version it:
    what their comparisons would teach, against the risk that every party signs one that is
    worse than the hold (`concession` and `probing.acceptance` estimate who would sign what);
    it circulates the best probe, or the hold when no probe is worth its risk. What a probe
-   teaches is judged under reservation values drawn, per joint model, up to
-   `RESERVATION_DOUBT` above each party's worst package: the endgame's hold depends on
-   reservation values not known yet, so the comparisons worth having are those that settle
-   the Nash point wherever they turn out to lie. From
+   teaches is judged under reservation values drawn, per joint model, from each party's
+   concession posterior (`concession`: the curves its verdicts allow, each ending at its
+   reservation value): the endgame's hold depends on reservation values not known yet, so the
+   comparisons worth having are those that settle the Nash point wherever they may lie. From
    `HOLD_FROM` on it only holds: aspirations fall to reservation values by the deadline, so a
    hold every party finds acceptable is signed by the last version.
 
@@ -45,7 +45,7 @@ import numpy as np
 from shuttle.engine.preferences import FloatArray
 from shuttle.engine.space import OutcomeSpace
 from shuttle.engine.strategies.belief import PartyBelief, first_belief, learn
-from shuttle.engine.strategies.concession import concession
+from shuttle.engine.strategies.concession import Concession, concession
 from shuttle.engine.strategies.layout import IntArray, Layout
 from shuttle.engine.strategies.outlook import expected_ratios, outlook
 from shuttle.engine.strategies.probing import acceptance, candidate_probes, information
@@ -55,9 +55,6 @@ from shuttle.engine.strategies.reservation import reservation_floor
 HOLD_FROM = 0.75
 LAST = 2
 SAMPLES = 128
-SPREAD = 1.5
-"""Risk is judged on models drawn with their deviations widened this much: the belief is a
-little overconfident, and a probe signed by mistake is the costliest error."""
 CONTENDERS = 16
 DOUBLES = 80
 ENTROPY_WEIGHT = 0.002
@@ -68,9 +65,6 @@ MIN_INFORMATION = 5e-4
 HUMILITY = 0.05
 """The least probability given to a party's accepting any text."""
 HOLD_BONUS = 1e-4
-RESERVATION_DOUBT = 0.6
-"""Probes are chosen for what they teach under reservation values anywhere between each
-party's worst package and this far above it (per joint model)."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +99,12 @@ class SingleTextMediator:
         if time >= HOLD_FROM:
             return _package(hold)
         previous = np.asarray(history[-1].draft, dtype=np.int64)
+        # Who would sign what: the posterior over each party's concession curve per model.
+        curves = [concession(b, m, layout, rounds) for b, m in zip(beliefs, models, strict=True)]
         # What is worth learning now is what the endgame's hold will need: under the
         # reservation values the endgame may find, not only under the worst packages.
-        doubtful = reservations + rng.uniform(0.0, RESERVATION_DOUBT, size=reservations.shape)
-        ahead = outlook(self.space, models, layout, doubtful, rng)
+        doubtful = _doubtful_reservations(curves, reservations, rng)
+        ahead = outlook(self.space, models, layout, doubtful, rng, view.candidates)
         contenders = np.vstack(
             [
                 view.candidates[view.contenders(CONTENDERS)],
@@ -120,9 +116,7 @@ class SingleTextMediator:
         doubt = min(1.0, (1.0 - float(ahead.expected.max())) / SURE)
         learning = value + ENTROPY_WEIGHT * doubt * entropy
         signed = np.ones(len(probes))
-        for belief in beliefs:
-            cloud = layout.normalised(belief.sample(rng, SAMPLES, layout, SPREAD))
-            curve = concession(belief, cloud, layout, rounds)
+        for belief, cloud, curve in zip(beliefs, models, curves, strict=True):
             unknown = curve.accepting(layout.utilities(cloud, probes), time)
             chance = acceptance(belief, cloud, layout, probes, version, unknown)
             signed *= np.maximum(chance, HUMILITY)
@@ -178,6 +172,20 @@ def _reservations(
             floor = reservation_floor(belief, cloud, layout, rounds)
             estimates[party] = np.maximum(estimates[party], floor)
     return estimates
+
+
+def _doubtful_reservations(
+    curves: Sequence[Concession], reservations: FloatArray, rng: np.random.Generator
+) -> FloatArray:
+    """Per party and model: a reservation value drawn from the party's concession posterior
+    under that model, never below `reservations`."""
+    drawn = np.array(reservations, copy=True)
+    for party, curve in enumerate(curves):
+        cumulative = np.cumsum(curve.weights, axis=1)
+        points = rng.uniform(size=(len(cumulative), 1)) * cumulative[:, -1:]
+        picks = np.minimum((cumulative < points).sum(axis=1), len(curve.ends) - 1)
+        drawn[party] = np.maximum(drawn[party], curve.ends[picks])
+    return drawn
 
 
 def _package(row: IntArray) -> Package:
