@@ -12,23 +12,15 @@ from shuttle.service import TalkService
 from shuttle.store import open_store
 from shuttle.talks import (
     Convey,
-    Delegate,
     Handling,
     Join,
     Mode,
     NotFound,
-    OpenTalk,
     Refused,
     Role,
     Say,
 )
-
-MUSCAT = OpenTalk(
-    title="Muscat",
-    parties=("United States", "Iran"),
-    mediators=("Oman",),
-    delegates=(Delegate("US Envoy", "United States"), Delegate("Iranian FM", "Iran")),
-)
+from tests.test_service import MUSCAT
 
 
 @pytest.fixture

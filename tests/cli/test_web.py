@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -16,7 +15,7 @@ from shuttle.store import open_store
 from shuttle.store.schema import web_credentials, web_users
 from shuttle.web.auth import Access
 from tests.cli.runner import Shuttle
-from tests.web.running import free_port
+from tests.web.running import free_port, wait_until_healthy
 
 
 def _access(db: str) -> Access:
@@ -116,7 +115,7 @@ def test_serve_demo_prints_one_working_invite_per_participant(tmp_path: Path) ->
             ("DELEGATE", "US head of delegation"),
             ("DELEGATE", "Iran head of delegation"),
         ]
-        _wait_for(f"http://127.0.0.1:{port}/api/health")
+        wait_until_healthy(f"http://127.0.0.1:{port}", process)
         for _, _, url in lines:
             assert url.startswith(f"http://127.0.0.1:{port}/invite/")
             answer = httpx.get(url, follow_redirects=False, timeout=10)
@@ -127,14 +126,3 @@ def test_serve_demo_prints_one_working_invite_per_participant(tmp_path: Path) ->
     finally:
         process.terminate()
         process.wait(timeout=15)
-
-
-def _wait_for(url: str) -> None:
-    for _ in range(300):
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"{url} did not answer")

@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,14 +122,22 @@ def running_server(db: str, workdir: Path, *extra: str) -> Iterator[Server]:
 
 
 def _wait_until_up(server: Server) -> None:
+    wait_until_healthy(server.url, server.process, server.logs)
+
+
+def wait_until_healthy(
+    url: str, process: subprocess.Popen[str], logs: Callable[[], str] = lambda: ""
+) -> None:
+    """Wait until the server at `url` answers /api/health; fail, with its `logs`, if its
+    `process` exits first or it does not answer within STARTUP_SECONDS."""
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise AssertionError(f"the server exited at start:\n{server.logs()}")
+        if process.poll() is not None:
+            raise AssertionError(f"the server exited at start:\n{logs()}")
         try:
-            if httpx.get(f"{server.url}/api/health", timeout=1).status_code == 200:
+            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.1)
-    raise AssertionError(f"the server did not answer within {STARTUP_SECONDS} s:\n{server.logs()}")
+    raise AssertionError(f"the server did not answer within {STARTUP_SECONDS} s:\n{logs()}")
