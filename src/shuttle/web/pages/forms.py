@@ -47,6 +47,13 @@ def field(form: FormData, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def chosen_terms(form: FormData, reading: Reading) -> tuple[tuple[tuple[str, str], ...], list[str]]:
+    """The (issue, option) pairs chosen in the `term-N` selects of a terms editor (the draft
+    editor's and the offer form's), and the issues left without an option."""
+    terms = tuple((issue.name, field(form, f"term-{i}")) for i, issue in enumerate(reading.issues))
+    return terms, [issue for issue, option in terms if not option]
+
+
 def decimal(form: FormData, name: str, what: str) -> float:
     """A decimal number typed in field `name`; Invalid, in words, if it is not one."""
     text = field(form, name)

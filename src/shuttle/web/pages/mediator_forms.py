@@ -23,7 +23,7 @@ from shuttle.talks import (
 )
 from shuttle.web.deps import Actor
 from shuttle.web.pages.agenda_text import parse_agenda
-from shuttle.web.pages.forms import Form, decimal, field, submit
+from shuttle.web.pages.forms import Form, chosen_terms, decimal, field, submit
 from shuttle.web.pages.reading import Reading
 
 router = APIRouter(include_in_schema=False)
@@ -68,10 +68,7 @@ async def draft(request: Request, talk: str) -> Response:
     """Circulate the editor's text as a new draft version, or put it as a proposal."""
 
     def build(actor: Actor, reading: Reading, form: FormData) -> Command:
-        terms = tuple(
-            (issue.name, field(form, f"term-{i}")) for i, issue in enumerate(reading.issues)
-        )
-        missing = [issue for issue, option in terms if not option]
+        terms, missing = chosen_terms(form, reading)
         if missing:
             raise Invalid(f"choose an option for {', '.join(missing)}")
         clauses = tuple(line.strip() for line in field(form, "clauses").splitlines())

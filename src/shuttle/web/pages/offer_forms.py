@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from shuttle.talks import AnswerOffer, Invalid, Offer
 from shuttle.web.deps import Actor
-from shuttle.web.pages.forms import Form, field, submit
+from shuttle.web.pages.forms import Form, chosen_terms, submit
 from shuttle.web.pages.party_forms import accepts, handling
 from shuttle.web.pages.reading import Reading
 
@@ -20,10 +20,7 @@ router = APIRouter(include_in_schema=False)
 @router.post("/talks/{talk}/offer")
 async def offer(request: Request, talk: str) -> Response:
     def build(actor: Actor, reading: Reading, form: FormData) -> Offer:
-        terms = tuple(
-            (issue.name, field(form, f"term-{i}")) for i, issue in enumerate(reading.issues)
-        )
-        missing = [issue for issue, option in terms if not option]
+        terms, missing = chosen_terms(form, reading)
         if missing:
             listing = ", ".join(missing)
             raise Invalid(f"an offer names an option for every issue; choose one for {listing}")
