@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from shuttle.service import TalkService
+from shuttle.service import IdempotencyClaim, TalkService
 from shuttle.store import EventStore, Head, StoredEvent, open_store
 from shuttle.talks import (
     Convey,
@@ -70,12 +70,17 @@ def test_a_command_that_loses_a_race_is_judged_again_on_the_new_state(
         raced = False
 
         def append(
-            self, talk: str, after: Head | None, documents: Sequence[Mapping[str, object]]
+            self,
+            talk: str,
+            after: Head | None,
+            documents: Sequence[Mapping[str, object]],
+            *,
+            claim: IdempotencyClaim | None = None,
         ) -> list[StoredEvent]:
             if not self.raced:
                 self.raced = True
                 rival.execute(talk, Convey("Oman", 2, "Iran", Mode.VERBATIM))
-            return super().append(talk, after, documents)
+            return super().append(talk, after, documents, claim=claim)
 
     rival = TalkService(service.store)
     racing = TalkService(RacingStore(service.store.engine))

@@ -3,6 +3,7 @@
 The service is the one place that joins the pure talk domain to the record. It stamps events
 with the time (the domain never reads a clock), assigns sequence numbers, and on a concurrent
 append re-decides on the new state, so a command is judged against the record as it really is.
+A command sent with an idempotency key is carried out once: sent again, it gets its first answer.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from shuttle.engine.advice import Advice, advise
 from shuttle.store import ConcurrentAppend, EventStore, Head, StoredEvent, VerifyReport
 from shuttle.store.bell import Bell
+from shuttle.store.idempotency import IdempotencyClaim as IdempotencyClaim
+from shuttle.store.proof import build_proof
 from shuttle.talks import (
     Command,
     Invalid,
@@ -32,7 +36,9 @@ from shuttle.talks import (
     event_from_data,
     evolve,
     initial_state,
+    reveals_all,
     to_data,
+    view_of,
     visible_record,
 )
 from shuttle.talks.preferences import engine_profile
@@ -53,6 +59,13 @@ class Appended:
     events: list[Recorded]
     head: Head
     state: TalkState
+    # True when nothing was added: the command's key was claimed, and this is its first answer.
+    replayed: bool = False
+
+
+class KeyReused(Exception):
+    """An idempotency key came back with another request (another route or body) than the one
+    it was first used for. Nothing was done: a new request needs a new key."""
 
 
 @dataclass(frozen=True)
@@ -104,8 +117,15 @@ class TalkService:
                 continue
         raise RuntimeError("could not allocate a talk identifier")
 
-    def execute(self, talk: str, command: Command) -> Appended:
-        """Decide `command` on the talk's current state and append the result atomically."""
+    def execute(
+        self, talk: str, command: Command, *, claim: IdempotencyClaim | None = None
+    ) -> Appended:
+        """Decide `command` on the talk's current state and append the result atomically.
+
+        With `claim` (the acting participant's idempotency key and the request's fingerprint),
+        a command already carried out under that key is not decided again: its first answer is
+        rebuilt from the record (`replayed`), or KeyReused if the key came with another
+        request. The key is stored in the append's own transaction; a refusal stores none."""
         # First on the cached fold, without reading the record: the append itself proves it
         # current (it refuses a head that is no longer the last). Only if the append loses
         # that race, or the command is refused on the cached fold -- which another server
@@ -113,18 +133,50 @@ class TalkService:
         # judged again on the state as it really is.
         with self._lock:
             cached = self._cache.get(talk)
+        # The key is looked up before anything is decided: done once, a command may well be
+        # refused the second time (a party consents only once).
+        if (replayed := self._replay(talk, claim)) is not None:
+            return replayed
         if cached is not None:
             try:
-                return self._append(talk, *cached, command)
+                return self._append(talk, *cached, command, claim)
             except (ConcurrentAppend, Refused, Invalid, NotFound):
                 pass
+        looked_up = cached is None  # and nothing was tried since
         for _ in range(MAX_ATTEMPTS):
+            # A rival request with the same key may have won the race: its answer is ours.
+            if not looked_up and (replayed := self._replay(talk, claim)) is not None:
+                return replayed
+            looked_up = False
             state, head = self.load(talk)
             try:
-                return self._append(talk, state, head, command)
+                return self._append(talk, state, head, command, claim)
             except ConcurrentAppend:  # another writer went first: judge again on the new state
                 continue
+            except (Refused, Invalid, NotFound):
+                # Perhaps refused because a rival with the same key committed between the
+                # lookup and the load: then the rival's answer is this request's answer too.
+                if (replayed := self._replay(talk, claim)) is not None:
+                    return replayed
+                raise
         raise RuntimeError(f"talk {talk} is too busy: gave up after {MAX_ATTEMPTS} attempts")
+
+    def _replay(self, talk: str, claim: IdempotencyClaim | None) -> Appended | None:
+        """The first answer to the request that `claim`'s key was claimed for, rebuilt from the
+        record; None (without a query when there is no claim) if the key is not claimed yet."""
+        if claim is None:
+            return None
+        claimed = self.store.claimed(talk, claim.participant, claim.key)
+        if claimed is None:
+            return None
+        if claimed.fingerprint != claim.fingerprint:
+            raise KeyReused(
+                "this idempotency key was used for another request in this talk; "
+                "send a new key with a new request"
+            )
+        state, _ = self.load(talk, at_least=claimed.head.seq)
+        events = list(state.record[claimed.first_seq - 1 : claimed.head.seq])
+        return Appended(talk, events, claimed.head, state, replayed=True)
 
     def load(self, talk: str, at_least: int | None = None) -> tuple[TalkState, Head]:
         """The talk's current state and head; NotFound if there is no such talk.
@@ -166,6 +218,28 @@ class TalkService:
         participant = _participant(state, as_name)
         seen = list(visible_record(participant, state, after))
         return TalkView(talk, participant, head, seen)
+
+    def proof(self, talk: str, as_name: str) -> dict[str, Any]:
+        """Participant `as_name`'s proof of the talk up to its head (``store.proof``): the salt
+        and bytes of every event its view shows whole, only the commitment of every other.
+
+        Whole means `view_of` shows every value the stored bytes hold; an event it shows
+        redacted, or not at all, is given by commitment only."""
+        state, head = self.load(talk)
+        participant = _participant(state, as_name)
+        stored = [s for s in self.store.load(talk) if s.seq <= head.seq]
+        readable = set()
+        for event in stored:
+            recorded = state.recorded(event.seq)
+            seen = None if recorded is None else view_of(participant, recorded, state)
+            if seen is None:
+                continue
+            document = event.document
+            if (document.get("at"), document.get("kind")) == (seen.at, seen.kind) and reveals_all(
+                seen, document.get("data", {})
+            ):
+                readable.add(event.seq)
+        return build_proof(talk, participant.name, stored, readable)
 
     def participant(self, talk: str, name: str) -> Participant:
         """Participant `name` of the talk; NotFound if the talk or the participant is not there.
@@ -224,7 +298,14 @@ class TalkService:
     def verify(self, expect: Mapping[str, Head] | None = None) -> VerifyReport:
         return self.store.verify(expect)
 
-    def _append(self, talk: str, state: TalkState, head: Head | None, command: Command) -> Appended:
+    def _append(
+        self,
+        talk: str,
+        state: TalkState,
+        head: Head | None,
+        command: Command,
+        claim: IdempotencyClaim | None = None,
+    ) -> Appended:
         if isinstance(command, Sign) and head is not None:
             command = _stamped(command, head)
         events = decide(state, command)
@@ -240,7 +321,7 @@ class TalkService:
             }
             for r in recorded
         ]
-        stored = self.store.append(talk, head, documents)
+        stored = self.store.append(talk, head, documents, claim=claim)
         for r in recorded:
             state = evolve(state, r)
         self._remember(talk, state, stored[-1].head)

@@ -16,6 +16,7 @@ from shuttle.store import (
     chain_hash,
     open_store,
 )
+from shuttle.store.chain import SALT_BYTES, leaf_commitment, link_hash
 
 
 def doc(talk: str, seq: int, kind: str = "note", **fields: Any) -> dict[str, Any]:
@@ -33,9 +34,54 @@ def test_append_new_talk_chains_from_genesis(store: EventStore) -> None:
     stored = store.append("t", None, [doc("t", 1, "opened", text="hé"), doc("t", 2)])
     assert [event.seq for event in stored] == [1, 2]
     assert stored[0].body == canonical_bytes(doc("t", 1, "opened", text="hé"))
-    assert stored[0].hash == chain_hash(GENESIS_HASH, stored[0].body)
-    assert stored[1].hash == chain_hash(stored[0].hash, stored[1].body)
-    assert stored[1].document == doc("t", 2)
+    first, second = stored
+    assert first.salt is not None and second.salt is not None
+    assert first.hash == link_hash(GENESIS_HASH, leaf_commitment(first.salt, first.body))
+    assert second.hash == link_hash(first.hash, leaf_commitment(second.salt, second.body))
+    assert second.document == doc("t", 2)
+
+
+def test_every_event_gets_its_own_secret_salt(store: EventStore) -> None:
+    stored = store.append("t", None, [doc("t", seq) for seq in range(1, 21)])
+    salts = {event.salt for event in stored}
+    assert len(salts) == 20
+    assert all(salt is not None and len(salt) == SALT_BYTES for salt in salts)
+    assert {event.record_format for event in stored} == {2}
+
+
+def test_a_format_1_store_links_the_bare_bodies(database_url: str) -> None:
+    store = open_store(database_url, record_format=1)
+    try:
+        stored = store.append("t", None, [doc("t", 1, "opened"), doc("t", 2)])
+        assert [event.salt for event in stored] == [None, None]
+        assert stored[0].hash == chain_hash(GENESIS_HASH, stored[0].body)
+        assert stored[1].hash == chain_hash(stored[0].hash, stored[1].body)
+        assert store.load("t") == stored
+    finally:
+        store.dispose()
+
+
+def test_a_format_1_talk_continues_in_format_2(database_url: str) -> None:
+    old = open_store(database_url, record_format=1)
+    try:
+        first = old.append("t", None, [doc("t", 1, "opened")])
+    finally:
+        old.dispose()
+    new = open_store(database_url)
+    try:
+        more = new.append("t", first[-1].head, [doc("t", 2)])
+        assert more[0].salt is not None
+        assert more[0].hash == link_hash(first[0].hash, leaf_commitment(more[0].salt, more[0].body))
+        report = new.verify()
+        assert report.ok
+        assert report.formats == {"t": "1, then 2 from seq 2"}
+    finally:
+        new.dispose()
+
+
+def test_unknown_record_format_is_refused(store: EventStore) -> None:
+    with pytest.raises(ValueError, match="record format must be 1 or 2"):
+        EventStore(store.engine, record_format=3)
 
 
 def test_load_returns_what_append_returned(store: EventStore) -> None:

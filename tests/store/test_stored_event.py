@@ -17,3 +17,11 @@ def test_document_is_a_fresh_copy() -> None:
     event = StoredEvent(talk="t", seq=1, body=body, hash=chain_hash(GENESIS_HASH, body))
     event.document["kind"] = "changed"
     assert event.document["kind"] == "opened"
+
+
+def test_the_record_format_follows_the_salt() -> None:
+    body = canonical_bytes({"talk": "t", "seq": 1, "kind": "opened"})
+    unsalted = StoredEvent(talk="t", seq=1, body=body, hash=chain_hash(GENESIS_HASH, body))
+    assert unsalted.record_format == 1
+    salted = StoredEvent(talk="t", seq=1, body=body, hash="0" * 64, salt=b"s" * 32)
+    assert salted.record_format == 2

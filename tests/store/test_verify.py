@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,9 @@ from shuttle.store import (
     VerifyReport,
     canonical_bytes,
     chain_hash,
+    open_store,
 )
+from shuttle.store.chain import event_link
 
 TALK = "victim"
 LENGTH = 5
@@ -52,7 +55,7 @@ def rewrite_from(store: EventStore, seq: int, bodies: list[bytes], talk: str = T
     new_bodies = {seq + offset: body for offset, body in enumerate(bodies)}
     for event in events[seq - 1 :]:
         body = new_bodies.get(event.seq, event.body)
-        previous = chain_hash(previous, body)
+        previous = event_link(previous, body, event.salt)
         set_body(store, event.seq, body, talk)
         set_hash(store, event.seq, previous, talk)
 
@@ -268,3 +271,82 @@ def test_body_is_stored_as_the_hashed_bytes(store: EventStore) -> None:
         ).scalar_one()
     assert bytes(raw) == events[0].body
     assert json.loads(raw)["title"] == "Zoning — Ost"
+
+
+def set_salt(store: EventStore, seq: int, salt: object, talk: str = TALK) -> None:
+    sql(store, "UPDATE events SET salt = :v WHERE talk = :t AND seq = :s", v=salt, t=talk, s=seq)
+
+
+def test_verify_says_which_format_each_talk_uses(database_url: str) -> None:
+    old = open_store(database_url, record_format=1)
+    try:
+        build(old, "old")
+        build(old, "mixed", 2)
+    finally:
+        old.dispose()
+    store = open_store(database_url)
+    try:
+        build(store, "new", 2)
+        store.append("mixed", store.head("mixed"), [{"talk": "mixed", "seq": 3, "kind": "note"}])
+        report = store.verify()
+        assert report.ok
+        assert report.formats == {"old": "1", "new": "2", "mixed": "1, then 2 from seq 3"}
+    finally:
+        store.dispose()
+
+
+def test_a_changed_salt_shows_at_its_event(store: EventStore) -> None:
+    events = build(store)
+    salt = events[2].salt
+    assert salt is not None
+    set_salt(store, 3, bytes([salt[0] ^ 1]) + salt[1:])
+    failure = only_failure(store.verify())
+    assert (failure.seq, "hash mismatch" in failure.reason) == (3, True)
+
+
+def test_a_stripped_and_rehashed_salt_is_a_downgrade(store: EventStore) -> None:
+    events = build(store)
+    set_salt(store, 4, None)
+    previous = events[2].hash
+    for event in events[3:]:
+        salt = None if event.seq == 4 else event.salt
+        previous = event_link(previous, event.body, salt)
+        set_hash(store, event.seq, previous)
+    failure = only_failure(store.verify())
+    assert failure.seq == 4
+    assert "format-1 event (no salt) after format 2 began at seq 1" in failure.reason
+
+
+def test_hashes_print_in_one_form(store: EventStore) -> None:
+    events = build(store)
+    set_hash(store, 2, "b" * 64)
+    reason = only_failure(store.verify()).reason
+    assert f"stored {'b' * 64}, recomputed {events[1].hash}" in reason
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("body", "plain text", "stored body is text (10 characters), not bytes"),
+        ("body", 42, "stored body is a int, not bytes"),
+        ("hash", bytes(range(32)), f"stored hash {bytes(range(32)).hex()} (stored as bytes)"),
+        ("hash", 7, "stored hash '7' is not 64 lowercase hex digits"),
+        ("hash", "A" * 64, "is not 64 lowercase hex digits"),
+        ("salt", b"short", "stored salt is 5 bytes, not 32 bytes"),
+        ("salt", "text salt", "stored salt is text (9 characters), not 32 bytes"),
+        ("kind", b"note", "stored kind is 4 bytes, not text"),
+    ],
+)
+def test_values_of_the_wrong_type_fail_at_their_event(
+    tmp_path: Path, column: str, value: object, reason: str
+) -> None:
+    # Only SQLite lets a column hold a value of another type; PostgreSQL refuses the UPDATE.
+    store = open_store(f"sqlite:///{tmp_path / 'typed.db'}")
+    try:
+        build(store)
+        sql(store, f"UPDATE events SET {column} = :v WHERE seq = 3", v=value)
+        failure = only_failure(store.verify())
+        assert (failure.talk, failure.seq) == (TALK, 3)
+        assert reason in failure.reason
+    finally:
+        store.dispose()

@@ -51,6 +51,7 @@ TALK = {
     # The API
     "/api/talks/{talk}",
     "/api/talks/{talk}/advice",
+    "/api/talks/{talk}/proof",
     "/api/talks/{talk}/events",
     "/api/talks/{talk}/statements",
     "/api/talks/{talk}/conveyances",

@@ -20,6 +20,7 @@ from shuttle.cli.negotiate import register as register_negotiate
 from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, scenario_at, service
 from shuttle.cli.profile import register as register_profile
+from shuttle.cli.proof import register as register_proof
 from shuttle.cli.render import (
     console,
     print_appended,
@@ -295,12 +296,26 @@ def consent(talk: TalkId, actor: As, db: Db = DEFAULT_DB, as_json: Json = False)
 
 
 @app.command(
-    help="Show exactly what one participant sees, in record order, and the record's head."
+    help="Show exactly what one participant sees, in record order, and the record's head; "
+    "with --proof, that participant's proof instead: the salt and bytes of every event it sees "
+    "whole, the commitment of every other, checkable offline with `shuttle verify-proof`."
     + EXAMPLES
-    + 'shuttle view TALK --as "US Envoy" --json'
+    + 'shuttle view TALK --as "US Envoy" --json\n  '
+    + 'shuttle view TALK --as "US Envoy" --proof --json > proof.json'
 )
-def view(talk: TalkId, actor: As, db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+def view(
+    talk: TalkId,
+    actor: As,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+    proof: Annotated[
+        bool, typer.Option("--proof", help="Print the participant's proof (always JSON).")
+    ] = False,
+) -> None:
     with reported():
+        if proof:
+            print_json(service(db).proof(talk, actor))
+            return
         seen = service(db).view(talk, actor)
     print_view(seen, as_json)
 
@@ -336,6 +351,7 @@ def verify(
                 "talks_checked": report.talks_checked,
                 "events_checked": report.events_checked,
                 "failures": failures,
+                "formats": report.formats,
             }
         )
     elif report.ok:
@@ -343,6 +359,9 @@ def verify(
             f"ok: {report.talks_checked} talks, {report.events_checked} events; every chain "
             f"holds{' and every expected head is present' if heads else ''}"
         )
+    if not as_json:
+        for talk, record_format in report.formats.items():
+            typer.echo(f"talk {talk}: record format {record_format}")
     if not report.ok:
         if not as_json:
             for failure in report.failures:
@@ -378,4 +397,5 @@ register_negotiate(app)
 register_bids(app)
 register_profile(app)
 register_advice(app)
+register_proof(app)
 register_web(app)

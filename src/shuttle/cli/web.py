@@ -22,9 +22,20 @@ from shuttle.store.bell import LocalBell
 from shuttle.store.pg_bell import PostgresBell
 from shuttle.talks import BidRule, Handling, NotFound
 from shuttle.web.auth import Access
+from shuttle.web.settings import MAX_BODY
 
 Host = Annotated[str, typer.Option("--host", help="Address to listen on.")]
 Port = Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)]
+MaxBody = Annotated[
+    int,
+    typer.Option(
+        "--max-body",
+        help="Largest request body to accept, in bytes (1048576 is 1 MiB); a larger one is "
+        "answered 413 and never read.",
+        metavar="BYTES",
+        min=1,
+    ),
+]
 BaseUrl = Annotated[
     str | None,
     typer.Option(
@@ -75,6 +86,7 @@ def serve(
     secure_cookies: Annotated[
         bool, typer.Option("--secure-cookies", help="Mark cookies Secure (behind HTTPS).")
     ] = False,
+    max_body: MaxBody = MAX_BODY,
 ) -> None:
     import uvicorn
 
@@ -87,7 +99,7 @@ def serve(
         base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
         if demo:
             open_demo(svc, base)
-        app = create_app(svc, Settings(secure_cookies=secure_cookies))
+        app = create_app(svc, Settings(secure_cookies=secure_cookies, max_body=max_body))
     console.print(
         Text(f"Shuttle is serving {db} on {base} (Ctrl+C stops it)", style="bold"), soft_wrap=True
     )
@@ -213,7 +225,8 @@ def register(app: typer.Typer) -> None:
         "serve",
         help="Serve every room in the browser and the JSON API (OpenAPI at /docs)."
         + EXAMPLES
-        + "shuttle serve --demo\n  shuttle serve --db sqlite:///talks.db --port 8080",
+        + "shuttle serve --demo\n  shuttle serve --db sqlite:///talks.db --port 8080"
+        + "\n  shuttle serve --max-body 4194304   # accept bodies up to 4 MiB",
     )(serve)
     app.command(
         "invite",

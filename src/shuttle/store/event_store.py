@@ -15,9 +15,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from shuttle.store.canonical import canonical_bytes
-from shuttle.store.chain import GENESIS_HASH, Head, chain_hash
+from shuttle.store.chain import GENESIS_HASH, Head, event_link, new_salt
 from shuttle.store.database import make_engine, migrate, write_transaction
 from shuttle.store.errors import ConcurrentAppend
+from shuttle.store.idempotency import Claimed, IdempotencyClaim, find_claim, insert_claim
 from shuttle.store.schema import events, talks
 from shuttle.store.stored_event import StoredEvent
 from shuttle.store.verify import VerifyReport, verify_events
@@ -30,7 +31,7 @@ _HASH_AT = select(events.c.hash).where(
     events.c.talk == bindparam("talk"), events.c.seq == bindparam("seq")
 )
 _EVENTS_AFTER = (
-    select(events.c.talk, events.c.seq, events.c.body, events.c.hash)
+    select(events.c.talk, events.c.seq, events.c.body, events.c.hash, events.c.salt)
     .where(events.c.talk == bindparam("talk"), events.c.seq > bindparam("after"))
     .order_by(events.c.seq)
 )
@@ -40,11 +41,16 @@ class EventStore:
     """Append, read and verify talks' event chains through one SQLAlchemy engine.
 
     The schema must already be migrated (``open_store`` does that). Safe to share between
-    threads; several processes may use the same database at once.
+    threads; several processes may use the same database at once. New events are written in
+    ``record_format`` 2 (salted commitments); 1 exists only to compare the two, and to show in
+    tests what format 2 prevents.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, record_format: int = 2) -> None:
+        if record_format not in (1, 2):
+            raise ValueError(f"record format must be 1 or 2, got {record_format!r}")
         self._engine = engine
+        self._salted = record_format == 2
 
     @property
     def engine(self) -> Engine:
@@ -52,7 +58,12 @@ class EventStore:
         return self._engine
 
     def append(
-        self, talk: str, after: Head | None, documents: Sequence[Mapping[str, object]]
+        self,
+        talk: str,
+        after: Head | None,
+        documents: Sequence[Mapping[str, object]],
+        *,
+        claim: IdempotencyClaim | None = None,
     ) -> list[StoredEvent]:
         """Append ``documents`` to ``talk`` right after ``after``, all or nothing.
 
@@ -65,9 +76,13 @@ class EventStore:
 
         Raises ``ConcurrentAppend`` when another writer appended first (``after`` is stale or the
         "new" talk exists); then nothing of this call was written.
+
+        ``claim``, an idempotency key, is stored in the same transaction as the events, naming
+        them as its answer (see ``claimed``); if the key is already claimed, ``ConcurrentAppend``
+        too, and nothing is written.
         """
         _check_name("talk", talk)
-        rows = _chain_rows(talk, after, documents)
+        rows = _chain_rows(talk, after, documents, self._salted)
         try:
             with write_transaction(self._engine) as connection:
                 if after is None:
@@ -85,18 +100,29 @@ class EventStore:
                             "append after a head loaded from this store"
                         )
                 connection.execute(insert(events), rows)
+                if claim is not None:
+                    insert_claim(connection, talk, claim, rows)
         except IntegrityError as exc:
-            # The only constraints an insert can violate here are the uniqueness of (talk, seq)
-            # and of the talk's registration: another writer got there first.
+            # The only constraints an insert can violate here are the uniqueness of (talk, seq),
+            # of the talk's registration and of a claimed key: another writer got there first.
             first = 1 if after is None else after.seq + 1
+            keyed = "" if claim is None else f" (or key {claim.key!r} is claimed already)"
             raise ConcurrentAppend(
-                f"talk {talk!r} already has an event at seq {first}: "
+                f"talk {talk!r} already has an event at seq {first}{keyed}: "
                 "another writer appended first; reload and re-decide"
             ) from exc
         return [
-            StoredEvent(talk=talk, seq=row["seq"], body=row["body"], hash=row["hash"])
+            StoredEvent(
+                talk=talk, seq=row["seq"], body=row["body"], hash=row["hash"], salt=row["salt"]
+            )
             for row in rows
         ]
+
+    def claimed(self, talk: str, participant: str, key: str) -> Claimed | None:
+        """What ``participant`` claimed idempotency key ``key`` for in ``talk``, or None: one
+        primary-key lookup."""
+        with self._engine.connect() as connection:
+            return find_claim(connection, talk, participant, key)
 
     def load(self, talk: str, after_seq: int = 0) -> list[StoredEvent]:
         """The talk's events with seq greater than ``after_seq``, in seq order."""
@@ -123,7 +149,7 @@ class EventStore:
         table's autoincrementing ordinal), not any timestamp inside the bodies.
         """
         query = (
-            select(events.c.talk, events.c.seq, events.c.body, events.c.hash)
+            select(events.c.talk, events.c.seq, events.c.body, events.c.hash, events.c.salt)
             .join(talks, talks.c.talk == events.c.talk)
             .where(events.c.seq == 1)
             .order_by(talks.c.ordinal)
@@ -150,11 +176,12 @@ class EventStore:
         self._engine.dispose()
 
 
-def open_store(url: str, **engine_kwargs: Any) -> EventStore:
+def open_store(url: str, record_format: int = 2, **engine_kwargs: Any) -> EventStore:
     """Connect to ``url``, migrate its schema to the newest revision, and return the store.
 
     ``sqlite:///path/to/file.db`` for the embedded default; ``postgresql://...`` (rewritten to
     psycopg 3) or ``postgresql+psycopg://...``. ``engine_kwargs`` go to ``create_engine``.
+    ``record_format``: see ``EventStore``.
     """
     engine = make_engine(url, **engine_kwargs)
     try:
@@ -162,11 +189,11 @@ def open_store(url: str, **engine_kwargs: Any) -> EventStore:
     except BaseException:
         engine.dispose()
         raise
-    return EventStore(engine)
+    return EventStore(engine, record_format)
 
 
 def _chain_rows(
-    talk: str, after: Head | None, documents: Sequence[Mapping[str, object]]
+    talk: str, after: Head | None, documents: Sequence[Mapping[str, object]], salted: bool
 ) -> list[dict[str, Any]]:
     """Validate ``documents`` and turn them into hash-chained rows, before touching the DB."""
     if isinstance(documents, Mapping) or not documents:
@@ -191,8 +218,11 @@ def _chain_rows(
             raise ValueError(f"document for seq {seq} needs a string 'kind', got {kind!r}")
         _check_name("kind", kind)
         body = canonical_bytes(document)
-        digest = chain_hash(previous_hash, body)
-        rows.append({"talk": talk, "seq": seq, "kind": kind, "body": body, "hash": digest})
+        salt = new_salt() if salted else None
+        digest = event_link(previous_hash, body, salt)
+        rows.append(
+            {"talk": talk, "seq": seq, "kind": kind, "body": body, "hash": digest, "salt": salt}
+        )
         previous_hash = digest
         seq += 1
     return rows
@@ -207,6 +237,12 @@ def _check_name(what: str, value: object) -> None:
         )
 
 
-def _stored_event(talk: str, seq: int, body: bytes, hash_: str) -> StoredEvent:
+def _stored_event(talk: str, seq: int, body: bytes, hash_: str, salt: bytes | None) -> StoredEvent:
     # bytes(): drivers may hand BLOB/bytea back as memoryview.
-    return StoredEvent(talk=talk, seq=seq, body=bytes(body), hash=hash_)
+    return StoredEvent(
+        talk=talk,
+        seq=seq,
+        body=bytes(body),
+        hash=hash_,
+        salt=None if salt is None else bytes(salt),
+    )

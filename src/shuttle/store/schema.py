@@ -34,6 +34,9 @@ events = Table(
     # keys or reformat numbers, which would break the hash.
     Column("body", LargeBinary, nullable=False),
     Column("hash", String(64), nullable=False),
+    # Format 2 (see chain.py): the event's secret salt, NULL for a format-1 link. Never shown
+    # to a participant who may not see the whole event.
+    Column("salt", LargeBinary, nullable=True),
     # The primary key is the optimistic-concurrency guard: two writers that both want the
     # next seq of a talk cannot both insert it.
     PrimaryKeyConstraint("talk", "seq", name="pk_events"),
@@ -92,4 +95,22 @@ web_attempts = Table(
     Column("at", Float(precision=53), nullable=False),
     Index("ix_web_attempts_key_at", "key", "at"),
     sqlite_autoincrement=True,
+)
+
+# Idempotency keys (see idempotency.py): beside the record, never in it. A row is written in
+# the same transaction as the events its request appended, and names them; the primary key
+# scopes a key to one talk and one participant and refuses a second claim of it.
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("talk", String(64), nullable=False),
+    Column("participant", String(200), nullable=False),
+    Column("key", String(200), nullable=False),
+    # SHA-256 hex of what was asked (route and body), to refuse the key reused for another.
+    Column("fingerprint", String(64), nullable=False),
+    # The answer: events first_seq..last_seq, and the record's head right after them.
+    Column("first_seq", Integer, nullable=False),
+    Column("last_seq", Integer, nullable=False),
+    Column("head", String(64), nullable=False),
+    PrimaryKeyConstraint("talk", "participant", "key", name="pk_idempotency_keys"),
 )

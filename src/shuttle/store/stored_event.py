@@ -1,4 +1,4 @@
-"""An event as the record holds it: the exact bytes that were hashed, and the hash."""
+"""An event as the record holds it: the exact bytes that were hashed, its salt, and its link."""
 
 from __future__ import annotations
 
@@ -14,13 +14,20 @@ class StoredEvent:
     """One row of the record.
 
     ``body`` is kept as bytes, never as a parsed document, because the hash is over these exact
-    bytes; ``document`` parses them on demand.
+    bytes; ``document`` parses them on demand. ``salt`` is the format-2 secret (``None`` for a
+    format-1 link); ``hash`` is the event's link in the talk's chain (see ``chain``).
     """
 
     talk: str
     seq: int
     body: bytes
     hash: str
+    salt: bytes | None = None
+
+    @property
+    def record_format(self) -> int:
+        """2 for a salted commitment, 1 for a link over the bare body."""
+        return 1 if self.salt is None else 2
 
     @property
     def document(self) -> dict[str, Any]:

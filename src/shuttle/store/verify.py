@@ -4,6 +4,10 @@ The pass reads ``events`` once, ordered by (talk, seq), with a streaming cursor,
 stays bounded by one row and one talk's bookkeeping no matter how large the record is. A
 single statement also sees one consistent snapshot while writers carry on. Two small queries
 then compare ``events`` with the ``talks`` registry, which exposes a talk deleted whole.
+
+Whatever a row holds -- text where bytes belong, a hash of the wrong type, a salt of the wrong
+length -- is a failure that names the talk and the event, never an exception: a record that
+was tampered with is exactly what this pass exists to describe.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.engine import Connection
 
 from shuttle.store.canonical import canonical_bytes
-from shuttle.store.chain import GENESIS_HASH, Head, chain_hash
+from shuttle.store.chain import GENESIS_HASH, SALT_BYTES, Head, event_link
 from shuttle.store.schema import events, talks
 
 # Rows fetched per round trip while streaming.
@@ -38,11 +42,16 @@ class ChainFailure:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """What a verification pass looked at and what it found (at most one failure per talk)."""
+    """What a verification pass looked at and what it found (at most one failure per talk).
+
+    ``formats`` says, per talk, which record format its chain uses: ``"2"``, ``"1"``, or
+    ``"1, then 2 from seq N"`` for a talk begun before format 2 and continued after it.
+    """
 
     talks_checked: int
     events_checked: int
     failures: list[ChainFailure] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -56,10 +65,13 @@ def verify_events(connection: Connection, expect: Mapping[str, Head] | None = No
     failures: list[ChainFailure] = []
     talks_checked = 0
     events_checked = 0
+    formats: dict[str, str] = {}
     checker: _TalkChecker | None = None
 
     query = (
-        select(events.c.talk, events.c.seq, events.c.kind, events.c.body, events.c.hash)
+        select(
+            events.c.talk, events.c.seq, events.c.kind, events.c.body, events.c.hash, events.c.salt
+        )
         .order_by(events.c.talk, events.c.seq)
         .execution_options(yield_per=_BATCH)
     )
@@ -67,12 +79,14 @@ def verify_events(connection: Connection, expect: Mapping[str, Head] | None = No
         if checker is None or row.talk != checker.talk:
             if checker is not None:
                 failures.extend(checker.finish())
+                formats[checker.talk] = checker.format_text()
             checker = _TalkChecker(row.talk, pending.pop(row.talk, None))
             talks_checked += 1
-        checker.feed(row.seq, row.kind, bytes(row.body), row.hash)
+        checker.feed(row.seq, row.kind, row.body, row.hash, row.salt)
         events_checked += 1
     if checker is not None:
         failures.extend(checker.finish())
+        formats[checker.talk] = checker.format_text()
 
     # Talks a participant knows of but the record no longer has at all.
     failures.extend(
@@ -81,7 +95,7 @@ def verify_events(connection: Connection, expect: Mapping[str, Head] | None = No
     )
     failed = {failure.talk for failure in failures}
     failures.extend(f for f in _registry_failures(connection) if f.talk not in failed)
-    return VerifyReport(talks_checked, events_checked, failures)
+    return VerifyReport(talks_checked, events_checked, failures, formats)
 
 
 def _registry_failures(connection: Connection) -> list[ChainFailure]:
@@ -121,16 +135,32 @@ class _TalkChecker:
         self.chain_failure: ChainFailure | None = None
         self.expect_failure: ChainFailure | None = None
         self.expected_seen = False
+        self.format_1_seen = False
+        self.format_2_from: int | None = None
 
-    def feed(self, seq: int, kind: str, body: bytes, stored_hash: str) -> None:
+    def feed(self, seq: int, kind: object, body: object, stored_hash: object, salt: object) -> None:
         """Check the next row; after the first failure the rest of the talk is only counted."""
+        downgraded = salt is None and self.format_2_from is not None
+        if salt is None:
+            self.format_1_seen = True
+        elif self.format_2_from is None:
+            self.format_2_from = seq
         if self.chain_failure is not None:
             return
         if seq != self.next_seq:
             # Rows arrive ordered by seq and (talk, seq) is unique, so seq > next_seq here.
             self.chain_failure = ChainFailure(self.talk, self.next_seq, _gap_reason(self, seq))
             return
-        reason = _event_problem(self.talk, seq, kind, body, stored_hash, self.previous_hash)
+        row, type_problem = _typed_row(kind, body, stored_hash, salt)
+        if row is None:
+            self.chain_failure = ChainFailure(self.talk, seq, type_problem)
+            return
+        kind, body, stored_hash, salt = row
+        reason = self._downgrade_problem() if downgraded else None
+        if reason is None:
+            reason = _event_problem(
+                self.talk, seq, kind, body, stored_hash, salt, self.previous_hash
+            )
         if reason is not None:
             self.chain_failure = ChainFailure(self.talk, seq, reason)
             return
@@ -145,6 +175,22 @@ class _TalkChecker:
                 )
         self.next_seq = seq + 1
         self.previous_hash = stored_hash
+
+    def _downgrade_problem(self) -> str:
+        # Format 2 follows format 1, never the reverse: an unsalted row after a salted one
+        # means a salt was stripped and the chain re-hashed from there.
+        return (
+            f"a format-1 event (no salt) after format 2 began at seq {self.format_2_from}: "
+            "the record is only ever written forward"
+        )
+
+    def format_text(self) -> str:
+        """Which record format this talk's chain uses, as far as it was read."""
+        if self.format_2_from is None:
+            return "1"
+        if not self.format_1_seen:
+            return "2"
+        return f"1, then 2 from seq {self.format_2_from}"
 
     def finish(self) -> list[ChainFailure]:
         """The talk's first failure, if any, once all of its rows were fed."""
@@ -173,11 +219,62 @@ def _gap_reason(checker: _TalkChecker, found_seq: int) -> str:
     return f"seq {checker.next_seq} is missing (the next stored event is seq {found_seq})"
 
 
+_TypedRow = tuple[str, bytes, str, bytes | None]
+
+
+def _typed_row(
+    kind: object, body: object, stored_hash: object, salt: object
+) -> tuple[_TypedRow | None, str]:
+    """The row's values as the types the chain is made of, or why they are not."""
+    if isinstance(body, memoryview | bytearray):
+        body = bytes(body)
+    if isinstance(salt, memoryview | bytearray):
+        salt = bytes(salt)
+    if not isinstance(body, bytes):
+        return None, f"stored body is {_kind_of(body)}, not bytes"
+    if not isinstance(stored_hash, str) or not _is_hex_hash(stored_hash):
+        return None, f"stored hash {_shown(stored_hash)} is not 64 lowercase hex digits"
+    if salt is not None and (not isinstance(salt, bytes) or len(salt) != SALT_BYTES):
+        return None, f"stored salt is {_kind_of(salt)}, not {SALT_BYTES} bytes"
+    if not isinstance(kind, str):
+        return None, f"stored kind is {_kind_of(kind)}, not text"
+    return (kind, body, stored_hash, salt), ""
+
+
+def _is_hex_hash(value: str) -> bool:
+    return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def _shown(value: object) -> str:
+    """A stored hash in the form a recomputed one prints in: 32 bytes as hex, text as is."""
+    if isinstance(value, bytes | bytearray | memoryview) and len(bytes(value)) == 32:
+        return bytes(value).hex() + " (stored as bytes)"
+    if isinstance(value, str):
+        return repr(value[:80])
+    return _kind_of(value)
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "missing (NULL)"
+    if isinstance(value, str):
+        return f"text ({len(value)} characters)"
+    if isinstance(value, bytes):
+        return f"{len(value)} bytes"
+    return f"a {type(value).__name__}"
+
+
 def _event_problem(
-    talk: str, seq: int, kind: str, body: bytes, stored_hash: str, previous_hash: str
+    talk: str,
+    seq: int,
+    kind: str,
+    body: bytes,
+    stored_hash: str,
+    salt: bytes | None,
+    previous_hash: str,
 ) -> str | None:
     """Why this in-sequence row is not a valid link of the chain, or None if it is."""
-    recomputed = chain_hash(previous_hash, body)
+    recomputed = event_link(previous_hash, body, salt)
     if recomputed != stored_hash:
         return (
             f"hash mismatch: stored {stored_hash}, recomputed {recomputed} "

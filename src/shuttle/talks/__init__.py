@@ -32,7 +32,7 @@ from shuttle.talks.negotiation_commands import (
 from shuttle.talks.negotiation_state import Negotiation, PartyProfile
 from shuttle.talks.refusals import Invalid, NotFound, Refusal, Refused
 from shuttle.talks.state import Participant, Statement, TalkState, evolve, fold, initial_state
-from shuttle.talks.visibility import Seen, view_of, visible_record
+from shuttle.talks.visibility import Seen, reveals_all, view_of, visible_record
 from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Comparison, Handling, Mode, Role, Source
 
 __all__ = [
@@ -88,6 +88,7 @@ __all__ = [
     "evolve",
     "fold",
     "initial_state",
+    "reveals_all",
     "to_data",
     "view_of",
     "visible_record",

@@ -19,7 +19,7 @@ mediator's note, no other party's delegates, answers, bounds or profile.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -224,6 +224,17 @@ def visible_record(participant: Participant, state: TalkState, after: int = 0) -
         seen = view_of(participant, recorded, state)
         if seen is not None:
             yield seen
+
+
+def reveals_all(seen: Seen, data: Mapping[str, Any]) -> bool:
+    """Whether `seen` shows every value of the event's recorded `data` (its ``data`` object).
+
+    Only then may a participant be given the event's salt and bytes (its proof's "readable"
+    entries): the bytes must tell it nothing the view did not. Asked of the recorded data
+    itself, not of a rebuilt event, so that a field the view leaves out is never handed over.
+    """
+    shown = seen.to_dict()
+    return all(shown.get(key) == value for key, value in data.items())
 
 
 def can_see(participant: Participant, seq: int, state: TalkState) -> bool:

@@ -14,6 +14,8 @@ from shuttle.store.pg_bell import PostgresBell
 from shuttle.web import errors, pages, sessions
 from shuttle.web.api import router as api_router
 from shuttle.web.auth import Access, RateLimiter
+from shuttle.web.body_limit import BodyLimit
+from shuttle.web.credential_gate import CredentialGate
 from shuttle.web.settings import Settings
 
 
@@ -47,4 +49,8 @@ def create_app(
     app.include_router(api_router())
     app.include_router(sessions.router)
     pages.install(app)
+    # Both answer before any route reads the body. The one added last runs first: a body too
+    # large is 413 whoever sends it; then an unsafe /api/ request with no credential is 401.
+    app.add_middleware(CredentialGate)
+    app.add_middleware(BodyLimit, limit=settings.max_body)
     return app

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
+from starlette.requests import HTTPConnection
 
 from shuttle.service import TalkService
 from shuttle.talks import NotFound, Participant
@@ -19,6 +20,7 @@ from shuttle.web.auth.tokens import same
 from shuttle.web.settings import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SIGN_IN = "sign in: open your invite link, log in, or send a bearer token"
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,18 @@ def talk_service(request: Request) -> TalkService:
     return found
 
 
-def bearer_token(request: Request) -> str | None:
+def bearer_token(request: HTTPConnection) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() == "bearer" and token.strip():
         return token.strip()
     return None
+
+
+def has_credential(request: HTTPConnection) -> bool:
+    """Whether the request carries a credential at all, valid or not: what `identity_of`
+    would look up. Needs only the headers, so it can be asked before the body is read."""
+    return bearer_token(request) is not None or bool(request.cookies.get(SESSION_COOKIE))
 
 
 async def identity_of(request: Request) -> Identity | None:
@@ -76,7 +84,7 @@ async def required_identity(request: Request) -> Identity:
     if identity is None:
         raise HTTPException(
             401,
-            "sign in: open your invite link, log in, or send a bearer token",
+            SIGN_IN,
             headers={"WWW-Authenticate": "Bearer"},
         )
     return identity

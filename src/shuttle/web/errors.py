@@ -31,8 +31,9 @@ class Problem(BaseModel):
 
 
 class Detail(BaseModel):
-    """An answer before any rule of a talk was asked: the body could not be read, there is
-    no credential, or a cookie session's unsafe request came without its CSRF token."""
+    """An answer before any rule of a talk was asked: the body could not be read or is too
+    large, there is no credential, or a cookie session's unsafe request came without its CSRF
+    token."""
 
     detail: str
 
@@ -43,6 +44,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"model": Detail, "description": "Missing or wrong CSRF token (cookie sessions)."},
     404: {"model": Problem, "description": "No such talk or thing -- or none of yours."},
     409: {"model": Problem, "description": "A rule of the talk refused it."},
+    413: {"model": Detail, "description": "The body is larger than the server accepts."},
     422: {"model": Problem, "description": "The request or command is malformed."},
 }
 """The error answers every API route may give, for the OpenAPI description."""

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 SESSION_COOKIE = "shuttle_session"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf"
+MAX_BODY = 1024 * 1024
+"""The largest request body a server accepts by default, in bytes. A real command or form is
+a few kilobytes (a 20,000-character statement is at most ~120 KB of JSON), so 1 MiB leaves
+room to spare without letting a stranger fill the server's memory."""
 
 
 @dataclass(frozen=True)
@@ -19,3 +23,5 @@ class Settings:
     limit_window: float = 300.0
     # Seconds between keep-alive comments on a live stream, so proxies keep it open.
     heartbeat: float = 15.0
+    # Bytes: a larger request body is answered 413 and never read past this many.
+    max_body: int = MAX_BODY

@@ -1,4 +1,5 @@
-"""What every API route shares: the acting participant, and carrying out a command."""
+"""What every API route shares: the acting participant, and carrying out a command (once,
+when it comes with an idempotency key)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from fastapi import Depends, Path, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from shuttle.service import TalkService
-from shuttle.talks import Command
+from shuttle.service import IdempotencyClaim, KeyReused, TalkService
+from shuttle.talks import Command, Invalid
+from shuttle.web.api.idempotency import IDEMPOTENCY_HEADER, RequestKey
 from shuttle.web.auth import Identity
 from shuttle.web.deps import Actor, actor_in, required_identity, talk_service
 
@@ -54,10 +56,21 @@ class Outcome(BaseModel):
     events: list[SeenEvent] = Field(description="The new events, through view_of.")
 
 
-def carry_out(service: TalkService, actor: Actor, command: Command) -> Outcome:
-    appended = service.execute(actor.talk, command)
+def carry_out(
+    service: TalkService, actor: Actor, command: Command, key: RequestKey | None = None
+) -> Outcome:
+    # The key is the acting participant's: another participant's same key is another key.
+    claim = None if key is None else IdempotencyClaim(actor.name, key.key, key.fingerprint)
+    try:
+        appended = service.execute(actor.talk, command, claim=claim)
+    except KeyReused:
+        raise Invalid(
+            f"{IDEMPOTENCY_HEADER}: this key was already used for another request in this talk "
+            "(another route or body); send a new key with a new request"
+        ) from None
     first = appended.events[0].seq
-    # The fold the append left in the cache reaches its head: no need to read the record.
+    # The fold the append (or the replay) left in the cache reaches its head: no need to read
+    # the record. A replayed answer is rebuilt so: the events it names, as the caller sees them.
     view = service.view(actor.talk, actor.name, after=first - 1, at_least=appended.head.seq)
     seen = [e.to_dict() for e in view.events if e.seq <= appended.head.seq]
     return Outcome(talk=actor.talk, head=str(appended.head), events=_events(seen))
@@ -67,5 +80,7 @@ def _events(seen: list[dict[str, Any]]) -> list[SeenEvent]:
     return [SeenEvent.model_validate(e) for e in seen]
 
 
-async def run(service: TalkService, actor: Actor, command: Command) -> Outcome:
-    return await run_in_threadpool(carry_out, service, actor, command)
+async def run(
+    service: TalkService, actor: Actor, command: Command, key: RequestKey | None = None
+) -> Outcome:
+    return await run_in_threadpool(carry_out, service, actor, command, key)

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from shuttle.talks import Consent, Convey, Handling, Mode, Note, Release, Say
 from shuttle.web.api.common import Acting, Outcome, Service, run
+from shuttle.web.api.idempotency import IdempotencyKey
 
 router = APIRouter(tags=["conversation"])
 
@@ -36,31 +37,33 @@ class NoteBody(BaseModel):
 
 
 @router.post("/talks/{talk}/statements", status_code=201)
-async def say(body: SayBody, actor: Acting, service: Service) -> Outcome:
+async def say(body: SayBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Speak in a room: a delegate in its own party's, a mediator in any."""
-    return await run(service, actor, Say(actor.name, body.text, body.room, body.handling))
+    return await run(service, actor, Say(actor.name, body.text, body.room, body.handling), key)
 
 
 @router.post("/talks/{talk}/conveyances", status_code=201)
-async def convey(body: ConveyBody, actor: Acting, service: Service) -> Outcome:
+async def convey(body: ConveyBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Mediators: carry a statement into another party's room, verbatim or paraphrased."""
     command = Convey(actor.name, body.statement, body.to, body.mode, body.text)
-    return await run(service, actor, command)
+    return await run(service, actor, command, key)
 
 
 @router.post("/talks/{talk}/releases", status_code=201)
-async def release(body: ReleaseBody, actor: Acting, service: Service) -> Outcome:
+async def release(
+    body: ReleaseBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome:
     """The speaker changes how one of its statements may travel."""
-    return await run(service, actor, Release(actor.name, body.statement, body.handling))
+    return await run(service, actor, Release(actor.name, body.statement, body.handling), key)
 
 
 @router.post("/talks/{talk}/notes", status_code=201)
-async def note(body: NoteBody, actor: Acting, service: Service) -> Outcome:
+async def note(body: NoteBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Mediators: a private note, seen by mediators only."""
-    return await run(service, actor, Note(actor.name, body.text))
+    return await run(service, actor, Note(actor.name, body.text), key)
 
 
 @router.post("/talks/{talk}/consent", status_code=201)
-async def consent(actor: Acting, service: Service) -> Outcome:
+async def consent(actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """A delegate consents, for its party, to the joint room; it opens when every party has."""
-    return await run(service, actor, Consent(actor.name))
+    return await run(service, actor, Consent(actor.name), key)

@@ -25,6 +25,7 @@ from shuttle.talks import (
 )
 from shuttle.talks.negotiation_commands import Incident
 from shuttle.web.api.common import Acting, Outcome, Service, run
+from shuttle.web.api.idempotency import IdempotencyKey
 
 router = APIRouter(tags=["negotiation"])
 
@@ -109,22 +110,22 @@ class CloseBody(BaseModel):
 
 
 @router.post("/talks/{talk}/agenda", status_code=201)
-async def agenda(body: AgendaBody, actor: Acting, service: Service) -> Outcome:
+async def agenda(body: AgendaBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Mediators: set the agenda while nothing rests on it yet."""
     issues = tuple((i.name, tuple(i.options)) for i in body.issues)
     escalation = tuple(Incident(e.after_round, e.text, e.drop, e.chance) for e in body.escalation)
-    return await run(service, actor, SetAgenda(actor.name, issues, escalation))
+    return await run(service, actor, SetAgenda(actor.name, issues, escalation), key)
 
 
 @router.post("/talks/{talk}/drafts", status_code=201)
-async def draft(body: TermsBody, actor: Acting, service: Service) -> Outcome:
+async def draft(body: TermsBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Mediators: circulate a new version of the single text."""
     command = Draft(actor.name, tuple(body.terms.items()), tuple(body.clauses))
-    return await run(service, actor, command)
+    return await run(service, actor, command, key)
 
 
 @router.post("/talks/{talk}/answers", status_code=201)
-async def answer(body: AnswerBody, actor: Acting, service: Service) -> Outcome:
+async def answer(body: AnswerBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Delegates: answer the current version privately."""
     command = Answer(
         actor.name,
@@ -134,37 +135,43 @@ async def answer(body: AnswerBody, actor: Acting, service: Service) -> Outcome:
         body.comparison,
         body.comment,
     )
-    return await run(service, actor, command)
+    return await run(service, actor, command, key)
 
 
 @router.post("/talks/{talk}/proposals", status_code=201)
-async def propose(body: TermsBody, actor: Acting, service: Service) -> Outcome:
+async def propose(body: TermsBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Mediators: a double-blind, take-it-or-leave-it proposal."""
     command = Propose(actor.name, tuple(body.terms.items()), tuple(body.clauses))
-    return await run(service, actor, command)
+    return await run(service, actor, command, key)
 
 
 @router.post("/talks/{talk}/proposal-answers", status_code=201)
-async def answer_proposal(body: ProposalAnswerBody, actor: Acting, service: Service) -> Outcome:
+async def answer_proposal(
+    body: ProposalAnswerBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome:
     """Delegates: accept or reject the open proposal."""
-    return await run(service, actor, AnswerProposal(actor.name, body.accept, body.number))
+    return await run(service, actor, AnswerProposal(actor.name, body.accept, body.number), key)
 
 
 @router.post("/talks/{talk}/bids", status_code=201)
-async def open_bid(body: OpenBidBody, actor: Acting, service: Service) -> Outcome:
+async def open_bid(
+    body: OpenBidBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome:
     """Mediators: open a blind bid on a numeric issue between two parties."""
-    return await run(service, actor, OpenBid(actor.name, body.issue, body.high, body.low))
+    return await run(service, actor, OpenBid(actor.name, body.issue, body.high, body.low), key)
 
 
 @router.post("/talks/{talk}/bid-bounds", status_code=201)
-async def bid(body: BidBody, actor: Acting, service: Service) -> Outcome:
+async def bid(body: BidBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Delegates: submit your party's confidential bound; nobody sees it, the mediator
     included."""
-    return await run(service, actor, Bid(actor.name, body.bound, body.number))
+    return await run(service, actor, Bid(actor.name, body.bound, body.number), key)
 
 
 @router.post("/talks/{talk}/profile", status_code=201)
-async def profile(body: ProfileBody, actor: Acting, service: Service) -> Outcome:
+async def profile(
+    body: ProfileBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome:
     """Delegates: your party's private preferences, shared with the mediator or not."""
     values = tuple(
         (issue, option, value)
@@ -174,35 +181,39 @@ async def profile(body: ProfileBody, actor: Acting, service: Service) -> Outcome
     command = SubmitProfile(
         actor.name, tuple(body.weights.items()), values, body.reservation, body.share
     )
-    return await run(service, actor, command)
+    return await run(service, actor, command, key)
 
 
 @router.post("/talks/{talk}/incidents", status_code=201)
-async def incident(body: IncidentBody, actor: Acting, service: Service) -> Outcome:
+async def incident(
+    body: IncidentBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome:
     """Mediators: an incident outside the talks lowers every reservation value."""
-    return await run(service, actor, ReportIncident(actor.name, body.text, body.drop))
+    return await run(service, actor, ReportIncident(actor.name, body.text, body.drop), key)
 
 
 @router.post("/talks/{talk}/offers", status_code=201)
-async def offer(body: OfferBody, actor: Acting, service: Service) -> Outcome:
+async def offer(body: OfferBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Delegates: offer complete terms in your room, for the mediator to carry."""
     command = Offer(actor.name, tuple(body.terms.items()), body.handling)
-    return await run(service, actor, command)
+    return await run(service, actor, command, key)
 
 
 @router.post("/talks/{talk}/offer-answers", status_code=201)
-async def answer_offer(body: OfferAnswerBody, actor: Acting, service: Service) -> Outcome:
+async def answer_offer(
+    body: OfferAnswerBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome:
     """Delegates: answer an offer carried verbatim into your room."""
-    return await run(service, actor, AnswerOffer(actor.name, body.via, body.accept))
+    return await run(service, actor, AnswerOffer(actor.name, body.via, body.accept), key)
 
 
 @router.post("/talks/{talk}/signatures", status_code=201)
-async def sign(body: SignBody, actor: Acting, service: Service) -> Outcome:
+async def sign(body: SignBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Delegates: sign the agreement for your party, at the record's current head."""
-    return await run(service, actor, Sign(actor.name, body.head))
+    return await run(service, actor, Sign(actor.name, body.head), key)
 
 
 @router.post("/talks/{talk}/close", status_code=201)
-async def close(body: CloseBody, actor: Acting, service: Service) -> Outcome:
+async def close(body: CloseBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Mediators: close the talk without agreement."""
-    return await run(service, actor, Close(actor.name, body.reason))
+    return await run(service, actor, Close(actor.name, body.reason), key)

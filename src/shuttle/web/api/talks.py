@@ -85,3 +85,37 @@ async def advice(actor: Acting, service: Service) -> dict[str, Any]:
     """The engine's advice (mediators only): numbers of unshared profiles are withheld."""
     advised = await run_in_threadpool(service.advice, actor.talk, actor.name)
     return advised.to_dict()
+
+
+class ProofEvent(BaseModel):
+    """One event of a proof: `salt` and `body` where the caller may read it whole (`body`
+    alone for a format-1 event), else only `leaf`, its salted commitment (or `link`, the
+    stored link of a format-1 event)."""
+
+    seq: int
+    salt: str | None = None
+    body: str | None = None
+    leaf: str | None = None
+    link: str | None = None
+
+
+class Proof(BaseModel):
+    """The caller's proof of the talk, checkable offline with `shuttle verify-proof`."""
+
+    proof: str
+    talk: str
+    participant: str
+    head: str
+    events: list[ProofEvent]
+
+
+@router.get(
+    "/talks/{talk}/proof",
+    response_model=Proof,
+    response_model_exclude_none=True,
+)
+async def proof(actor: Acting, service: Service) -> dict[str, Any]:
+    """The caller's proof, up to the record's head: the salt and canonical bytes of every
+    event its view shows whole, and only the commitment of every other event. Save it and
+    check it offline with `shuttle verify-proof FILE --expect SEQ:HASH`."""
+    return await run_in_threadpool(service.proof, actor.talk, actor.name)
