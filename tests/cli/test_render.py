@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from shuttle.cli.errors import Exit
+from shuttle.cli.render import outcome_count, print_json
 from tests.cli.runner import Shuttle
 
 
@@ -14,3 +20,27 @@ def test_markup_and_escape_sequences_are_shown_not_obeyed(shuttle: Shuttle) -> N
     # JSON keeps the exact text: programs get what was said.
     said = shuttle.ok("view", talk, "--as", "US Envoy", "--json").json["events"][-1]
     assert said["text"] == "[red]hi[/] \x1b[2J clear \x07 [/oops]"
+
+
+def test_json_is_strict_or_not_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    print_json({"utilities": [0.5, 1.0]})
+    assert json.loads(capsys.readouterr().out) == {"utilities": [0.5, 1.0]}
+    # A bare NaN is not JSON: strict parsers reject it, so the command fails in one line.
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(SystemExit) as exited:
+            print_json({"utility": bad})
+        out, err = capsys.readouterr()
+        assert exited.value.code == Exit.REFUSED and out == ""
+        assert err.startswith("shuttle: cannot print the result as JSON:") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"),
+    [
+        (144, "144 outcomes"),
+        (10**12 + 1, "about 1e+12 outcomes"),
+        (3**2_000, "about 10^954 outcomes"),  # beyond any float: 2,000 issues of 3 options
+    ],
+)
+def test_outcome_counts_of_any_size(count: int, shown: str) -> None:
+    assert outcome_count(count) == shown

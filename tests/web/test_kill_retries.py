@@ -41,6 +41,7 @@ SEED = int(os.environ.get("SHUTTLE_KILL_SEED", "20240412"))
 KILLS = 10
 UP_SECONDS = (0.2, 1.0)  # how long the server runs between kills, drawn from the seed
 HEADER = "Idempotency-Key"
+DOWN_LIMIT = 90.0  # seconds a client keeps retrying a server that does not answer
 DELEGATES = (
     Delegate("US Envoy", "United States"),
     Delegate("US Deputy", "United States"),
@@ -130,6 +131,7 @@ def speak(url: str, talk: str, name: str, token: str, stop: threading.Event) -> 
         while not stop.is_set():
             text, key = f"{name} #{n}", f"statement-{n}"
             sends = 0
+            down_since: float | None = None
             while True:
                 sends += 1
                 sent_at = datetime.now(UTC).isoformat(timespec="microseconds")
@@ -138,6 +140,9 @@ def speak(url: str, talk: str, name: str, token: str, stop: threading.Event) -> 
                         f"/api/talks/{talk}/statements", json={"text": text}, headers={HEADER: key}
                     )
                 except httpx.TransportError:  # the server is down, or died mid-request
+                    # A server that never comes back must fail the test, not hang it.
+                    down_since = down_since or time.monotonic()
+                    assert time.monotonic() - down_since < DOWN_LIMIT, f"{url} stayed down"
                     time.sleep(0.1)
                     continue
                 assert answer.status_code == 201, f"{text}: {answer.status_code} {answer.text}"

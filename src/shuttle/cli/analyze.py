@@ -15,7 +15,7 @@ from rich.text import Text
 
 from shuttle.cli.errors import Exit, fail
 from shuttle.cli.options import EXAMPLES, Json, ScenarioPath, scenario_at
-from shuttle.cli.render import console, print_json, terminal_safe
+from shuttle.cli.render import console, outcome_count, print_json, terminal_safe
 from shuttle.engine.analysis import AnalysisResult, analyze
 from shuttle.engine.scenario import Scenario
 
@@ -23,7 +23,8 @@ HELP = (
     "Analyse a scenario at the start of a negotiation (no discounting): its Pareto frontier, "
     "the Nash and Kalai-Smorodinsky points, the outcome of maximum total utility, and how many "
     "outcomes every party accepts (the zone of possible agreement). Exact for linear additive "
-    "profiles at any size; very large non-linear spaces are searched, and the result says so."
+    "profiles within generous bounds (beyond them the frontier is thinned); very large "
+    "non-linear spaces are searched; the result says when it is approximate."
     + EXAMPLES
     + "shuttle analyze ../shared/scenarios/ANAC2011_Laptop\n  "
     + "shuttle analyze ../shared/scenarios/ANL2023_domain09 --json\n  "
@@ -102,8 +103,8 @@ def print_summary(scenario: Scenario, result: AnalysisResult) -> None:
 
 def _count(outcomes: int | None, scenario: Scenario) -> str:
     if outcomes is None:
-        return f"continuous (a grid of {scenario.space.grid_size:,} outcomes analysed)"
-    return f"{outcomes:,} outcomes" if outcomes < 10**12 else f"about {outcomes:.3g} outcomes"
+        return f"continuous (a grid of {outcome_count(scenario.space.grid_size)} analysed)"
+    return outcome_count(outcomes)
 
 
 def _zone(result: AnalysisResult) -> str:

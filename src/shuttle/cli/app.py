@@ -119,7 +119,7 @@ def talk_open(
     )
     loaded = None if scenario is None else scenario_at(scenario)
     with reported():
-        command = open_command(typed, loaded)
+        command = open_command(typed, loaded, None if scenario is None else str(scenario))
         appended = service(db).open_talk(command)
     notice = None if loaded is None or loaded.talk is None else loaded.talk.notice
     agenda = appended.state.negotiation.agenda

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from shuttle.cli.errors import Exit, fail
 from shuttle.engine import Scenario
-from shuttle.talks import BidRule, Delegate, Handling, Incident, OpenTalk, agenda_of_space
+from shuttle.talks import (
+    BidRule,
+    Delegate,
+    Handling,
+    Incident,
+    Invalid,
+    OpenTalk,
+    agenda_of_space,
+)
 
 
 @dataclass(frozen=True)
@@ -28,9 +36,9 @@ class Typed:
     bid_rule: BidRule
 
 
-def open_command(typed: Typed, scenario: Scenario | None) -> OpenTalk:
-    """The command that opens the talk; exits with a usage error when something is missing.
-    `agenda_of_space` refuses (Invalid) a scenario whose issues cannot be an agenda."""
+def open_command(typed: Typed, scenario: Scenario | None, source: str | None = None) -> OpenTalk:
+    """The command that opens the talk; exits with a usage error when something is missing, or
+    when the scenario (read from `source`) cannot be an agenda, naming the file."""
     setup = None if scenario is None else scenario.talk
     title = typed.title
     if title is None and scenario is not None:
@@ -52,7 +60,7 @@ def open_command(typed: Typed, scenario: Scenario | None) -> OpenTalk:
         delegates = ()
     agenda = escalation = None
     if scenario is not None:
-        agenda = tuple((i.name, i.options) for i in agenda_of_space(scenario.space).issues)
+        agenda = _agenda(scenario, source or scenario.name)
         escalation = tuple(
             Incident(after_round=s.after_round, text=s.text, drop=s.drop, chance=s.chance)
             for s in scenario.escalation
@@ -69,6 +77,16 @@ def open_command(typed: Typed, scenario: Scenario | None) -> OpenTalk:
         bid_rule=typed.bid_rule,
         notice=None if setup is None else setup.notice,
     )
+
+
+def _agenda(scenario: Scenario, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The scenario's issues as an agenda. A scenario the readers accept may still be too
+    large for a talk (an agenda holds fewer issues and options than an analysis): the refusal
+    names the file, like every other refusal of a scenario."""
+    try:
+        return tuple((i.name, i.options) for i in agenda_of_space(scenario.space).issues)
+    except Invalid as error:
+        fail(Exit.USAGE, f"invalid scenario: {source}: {error}")
 
 
 def _delegate(spec: str) -> Delegate:

@@ -81,3 +81,7 @@ def scenario_at(path: Path) -> Scenario:
         return load_scenario(path)
     except ScenarioError as error:
         fail(Exit.USAGE, f"invalid scenario: {error}")
+    except (RecursionError, MemoryError):
+        # The readers' limits (engine/formats/limits.py) keep any file far from both; should
+        # one still get through, it is refused like any bad file, never with a traceback.
+        fail(Exit.USAGE, f"invalid scenario: {path}: too large or too deeply nested to read")

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-import yaml
 from rich.table import Table
 from rich.text import Text
 
@@ -22,6 +21,8 @@ from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.negotiate import act
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, service
 from shuttle.cli.render import console, print_json, seen_json, terminal_safe
+from shuttle.engine.formats import ScenarioError, read_yaml_data
+from shuttle.engine.formats.errors import shown
 from shuttle.service import TalkView
 from shuttle.talks import Seen, SubmitProfile
 
@@ -196,25 +197,26 @@ def read_file(path: Path, view: TalkView) -> Given:
     if not path.is_file():
         fail(Exit.NOT_FOUND, f"not found: {path}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        _bad(path, f"cannot be read as YAML ({' '.join(str(error).split())})")
+        # The scenario readers' limits: a profile file may come from anyone too.
+        data = read_yaml_data(path)
+    except ScenarioError as error:
+        _bad(path, f"cannot be read as YAML ({error.problem})")
     if isinstance(data, dict) and "parties" in data:
         party = view.participant.party
         blocks = data["parties"]
         if not isinstance(blocks, dict) or party not in blocks:
-            _bad(path, f"its parties: block has no entry for {party!r}")
+            _bad(path, f"its parties: block has no entry for {shown(party)}")
         data = blocks[party]
     if not isinstance(data, dict):
         _bad(path, "it must be a mapping with reservation, weights and values keys")
     unknown = [str(key) for key in data if key not in PROFILE_KEYS]
     if unknown:
-        _bad(path, f"unknown key {unknown[0]!r}; a profile has {', '.join(PROFILE_KEYS)}")
+        _bad(path, f"unknown key {shown(unknown[0])}; a profile has {', '.join(PROFILE_KEYS)}")
     given = Given()
     if "reservation" in data:
         given.reservation = _file_number(path, data["reservation"], "reservation")
     for issue, w in _mapping(path, data.get("weights", {}), "weights").items():
-        given.weights[str(issue)] = _file_number(path, w, f"the weight of {issue!r}")
+        given.weights[str(issue)] = _file_number(path, w, f"the weight of {shown(issue)}")
     agenda = _agenda(view)
     for issue, values in _mapping(path, data.get("values", {}), "values").items():
         if isinstance(values, list):
@@ -222,14 +224,16 @@ def read_file(path: Path, view: TalkView) -> Given:
             if options is None or len(options) != len(values):
                 _bad(
                     path,
-                    f"the values of {issue!r} are a list, which must follow the options of an "
+                    f"the values of {shown(issue)} are a list, which must follow the options of an "
                     "issue on the agenda in order; give them as OPTION: VALUE instead",
                 )
             pairs = list(zip(options, values, strict=True))
         else:
-            pairs = [(str(o), v) for o, v in _mapping(path, values, f"values of {issue!r}").items()]
+            pairs = [
+                (str(o), v) for o, v in _mapping(path, values, f"values of {shown(issue)}").items()
+            ]
         for option, v in pairs:
-            what = f"the value of {option!r} on {issue!r}"
+            what = f"the value of {shown(option)} on {shown(issue)}"
             given.values[(str(issue), option)] = _file_number(path, v, what)
     return given
 
@@ -247,7 +251,7 @@ def _mapping(path: Path, value: object, what: str) -> dict[Any, Any]:
 
 def _file_number(path: Path, value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        _bad(path, f"{what} must be a number, not {value!r}")
+        _bad(path, f"{what} must be a number, not {shown(value)}")
     return float(value)
 
 

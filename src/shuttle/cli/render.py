@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from shuttle.cli.errors import Exit, fail
 from shuttle.cli.render_negotiation import describe_negotiation, status, terms_text
 from shuttle.service import Appended, TalkView
 from shuttle.talks import JOINT_ROOM, Seen, view_of
@@ -44,7 +45,24 @@ def _safe_seen(seen: Seen) -> Seen:
 
 
 def print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False))
+    """`value` as one line of strict JSON. Python's json would write a NaN or an infinity as a
+    bare ``NaN`` that strict parsers reject; such a value fails the command in one line instead
+    (the scenario readers refuse non-finite numbers, so this is a second line of defence)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError as error:  # a NaN or an infinity, or an integer too long to print
+        fail(Exit.REFUSED, f"cannot print the result as JSON: {error}")
+    typer.echo(text)
+
+
+def outcome_count(count: int) -> str:
+    """A number of outcomes for people: exact up to 10^12, then rounded; beyond the largest
+    float (10^308, a few hundred issues) as a power of ten."""
+    if count < 10**12:
+        return f"{count:,} outcomes"
+    if count.bit_length() < 1000:  # < 2^1000: well within a float
+        return f"about {count:.3g} outcomes"
+    return f"about 10^{len(str(count)) - 1:,} outcomes"
 
 
 def appended_seen(appended: Appended, actor: str) -> list[Seen]:

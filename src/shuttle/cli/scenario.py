@@ -15,7 +15,7 @@ import typer
 
 from shuttle.cli.errors import Exit, fail
 from shuttle.cli.options import EXAMPLES, Json, ScenarioPath, scenario_at
-from shuttle.cli.render import print_json, terminal_safe
+from shuttle.cli.render import outcome_count, print_json, terminal_safe
 from shuttle.engine.formats import write_yaml
 from shuttle.engine.preferences import HyperRectangleProfile, Profile
 from shuttle.engine.scenario import Scenario
@@ -139,8 +139,8 @@ def describe(scenario: Scenario) -> list[str]:
 def _outcomes(scenario: Scenario) -> str:
     count = scenario.space.cardinality
     if count is None:
-        return f"continuous (analysed on a grid of {scenario.space.grid_size:,} outcomes)"
-    return f"{count:,} outcomes" if count < 10**12 else f"about {count:.3g} outcomes"
+        return f"continuous (analysed on a grid of {outcome_count(scenario.space.grid_size)})"
+    return outcome_count(count)
 
 
 def _options(issue: Issue) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from shuttle.engine.formats.errors import Problem
-from shuttle.engine.formats.yaml_fields import integer, label, load, named, number, only
+from shuttle.engine.formats.yaml_fields import integer, label, named, number, only
+from shuttle.engine.formats.yaml_loader import load
 
 
 def test_a_key_given_twice_is_refused_with_its_line() -> None:

@@ -5,7 +5,7 @@ The method depends on the profiles and the size of the space (limits in `limits`
 =====================  ======================================  ==============================
 profiles               frontier, Nash, KS, max welfare         zone size
 =====================  ======================================  ==============================
-all linear additive    exact at any size (decomposition)       every outcome acceptable (seen
+all linear additive    exact within the fold's bounds          every outcome acceptable (seen
                                                                from each issue's worst
                                                                options): exact at any size;
                                                                else enumeration up to the
@@ -16,16 +16,20 @@ any other              enumeration up to the limit (exact);    enumeration up to
                        beyond it, search (approximate)         None beyond
 =====================  ======================================  ==============================
 
-`exact` is true exactly when no cell used is "search" or "None" and no issue is real: real
-issues are analysed on their grid, so results are approximate and the zone size is None (an
-interval holds infinitely many outcomes). Utilities are undiscounted (t = 0).
+Beyond the fold's bounds (points x issues kept, work done: `limits`), the additive frontier is
+thinned to well-spread points (method "frontier thinned"); a frontier that large would not fit
+in memory, nor the answer on a screen.
+
+`exact` is true exactly when no cell used is "search", "thinned" or "None" and no issue is
+real: real issues are analysed on their grid, so results are approximate and the zone size is
+None (an interval holds infinitely many outcomes). Utilities are undiscounted (t = 0).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from shuttle.engine.analysis.additive import additive_frontier, contribution_matrices
+from shuttle.engine.analysis.additive import contribution_matrices, folded_frontier
 from shuttle.engine.analysis.bargaining import solutions
 from shuttle.engine.analysis.dominance import IntArray
 from shuttle.engine.analysis.enumeration import enumerated_frontier, zone_size
@@ -45,8 +49,9 @@ def analyze(scenario: Scenario) -> AnalysisResult:
     additive = [p for p in scenario.profiles if isinstance(p, LinearAdditive)]
     zone: int | None = None
     if len(additive) == len(scenario.profiles):
-        method = Method.DECOMPOSITION
-        rows, utilities = additive_frontier(space, additive)
+        folded = folded_frontier(space, additive)
+        method = Method.DECOMPOSITION if folded.exact else Method.THINNED
+        rows, utilities = folded.rows, folded.utilities
         if not space.continuous:
             zone = _additive_zone(scenario, additive, reservations)
     elif space.grid_size <= ENUMERATION_LIMIT:
@@ -69,7 +74,7 @@ def analyze(scenario: Scenario) -> AnalysisResult:
         parties=scenario.parties,
         issues=space.issues,
         outcomes=space.cardinality,
-        exact=not space.continuous and method is not Method.SEARCH and zone is not None,
+        exact=not space.continuous and method in _EXACT and zone is not None,
         method=method,
         reservation=tuple(float(r) for r in reservations),
         pareto=tuple(_point(scenario, r, u) for r, u in zip(rows, utilities, strict=True)),
@@ -78,6 +83,9 @@ def analyze(scenario: Scenario) -> AnalysisResult:
         max_welfare=point(chosen.max_welfare),
         zopa_size=zone,
     )
+
+
+_EXACT = (Method.DECOMPOSITION, Method.ENUMERATION)
 
 
 def _additive_zone(

@@ -37,7 +37,19 @@ def pareto_indices(utilities: FloatArray) -> IntArray:
         return np.flatnonzero(snapped[:, 0] == best)[:1].astype(np.int64)
     if snapped.shape[1] == 2:
         return _two_parties(snapped)
-    return _many_parties(snapped)
+    kept = _many_parties(snapped, None)
+    assert kept is not None, "without a bound the filter always finishes"
+    return kept
+
+
+def pareto_indices_within(utilities: FloatArray, most: int) -> IntArray | None:
+    """`pareto_indices(utilities)`, or None as soon as the many-party filter has kept more than
+    `most` points: its cost grows with the points kept, so a caller on a budget stops it early
+    rather than let a frontier of every candidate cost rows x rows comparisons."""
+    if utilities.shape[1] <= 2 or len(utilities) == 0:
+        kept = pareto_indices(utilities)
+        return kept if len(kept) <= most else None
+    return _many_parties(snap(utilities), most)
 
 
 def _two_parties(snapped: FloatArray) -> IntArray:
@@ -51,7 +63,7 @@ def _two_parties(snapped: FloatArray) -> IntArray:
     return np.sort(order[second > best_before]).astype(np.int64)
 
 
-def _many_parties(snapped: FloatArray) -> IntArray:
+def _many_parties(snapped: FloatArray, most: int | None) -> IntArray | None:
     # One row per distinct vector: after this, "q >= p everywhere" with q != p is dominance.
     _, first = np.unique(snapped, axis=0, return_index=True)
     rows = snapped[first]
@@ -76,6 +88,8 @@ def _many_parties(snapped: FloatArray) -> IntArray:
         alive = np.logical_not(inner.any(axis=1))
         kept = np.concatenate([kept, block[alive]])
         kept_index.append(index[alive])
+        if most is not None and len(kept) > most:
+            return None
     return np.sort(np.concatenate(kept_index)).astype(np.int64)
 
 

@@ -12,7 +12,8 @@ from shuttle.engine.space import Issue, Outcome, RealIssue
 class Method(StrEnum):
     """How the frontier was found (for people; the JSON says only whether it is exact)."""
 
-    DECOMPOSITION = "additive decomposition"  # exact at any size, linear additive profiles
+    DECOMPOSITION = "additive decomposition"  # exact, linear additive profiles
+    THINNED = "additive decomposition, frontier thinned"  # approximate: beyond the fold's bounds
     ENUMERATION = "enumeration"  # exact, every outcome evaluated
     SEARCH = "sampling and local search"  # approximate
 
@@ -35,8 +36,8 @@ class AnalysisResult:
 
     `pareto` is ordered by utilities descending, party by party (the first party's best first).
     `exact` is true only when every field is exact: no real issue (those are analysed on a grid),
-    a frontier found by decomposition or enumeration (not search), and a zone size counted
-    exactly (`zopa_size` is None when no exact count was possible).
+    a frontier found whole by decomposition or enumeration (not thinned, not searched), and a
+    zone size counted exactly (`zopa_size` is None when no exact count was possible).
     """
 
     scenario: str

@@ -23,8 +23,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from shuttle.engine.formats.checks import check_size, parse_integer, parse_number
-from shuttle.engine.formats.errors import Problem, ScenarioError, located, source_label
+from shuttle.engine.formats.checks import check_size, finite_range, parse_integer, parse_number
+from shuttle.engine.formats.errors import (
+    ECHOED,
+    Problem,
+    ScenarioError,
+    clipped,
+    located,
+    shown,
+    source_label,
+)
 from shuttle.engine.space import DiscreteIssue, IntegerIssue, Issue, OutcomeSpace, RealIssue
 
 DOMAIN_ROOT = "negotiation_template"
@@ -40,7 +48,7 @@ class GeniusDomain:
     def issue_label(self, position: int) -> str:
         """How error messages name the issue at `position`: ``<issue index=3 name="Color">``."""
         index = next(i for i, p in self.positions.items() if p == position)
-        return f'<issue index={index} name="{self.space.issues[position].name}">'
+        return issue_element(index, self.space.issues[position].name)
 
     def position(self, index: int) -> int:
         """The position of the issue whose ``index`` attribute is `index`."""
@@ -48,6 +56,11 @@ class GeniusDomain:
             return self.positions[index]
         except KeyError:
             raise Problem(f"the domain has no issue with index={index}") from None
+
+
+def issue_element(index: int, name: str) -> str:
+    """How error messages name an issue: ``<issue index=3 name="Color">``, a long name cut."""
+    return f'<issue index={index} name="{clipped(name, ECHOED)}">'
 
 
 def element_index(element: ET.Element, source: str, label: str) -> int:
@@ -68,15 +81,17 @@ def read_domain(path: Path, root: ET.Element) -> GeniusDomain:
         raise ScenarioError(source, "nested objectives are not supported", "<objective>")
     issues: list[Issue] = []
     positions: dict[int, int] = {}
+    names: set[str] = set()
     for position, element in enumerate(objective.findall("issue")):
         index = element_index(element, source, "<issue>")
-        label = f'<issue index={index} name="{element.get("name", "")}">'
+        label = issue_element(index, element.get("name", ""))
         if index in positions:
             raise ScenarioError(source, f"two issues have index={index}", label)
         with located(source, label):
             issue = _issue(element)
-            if any(other.name == issue.name for other in issues):
-                raise Problem(f"two issues are named {issue.name!r}")
+            if issue.name in names:
+                raise Problem(f"two issues are named {shown(issue.name)}")
+        names.add(issue.name)
         positions[index] = position
         issues.append(issue)
     if not issues:
@@ -97,7 +112,7 @@ def _issue(element: ET.Element) -> Issue:
         high = parse_integer(high_text, "upperbound")
         if low > high:
             raise Problem(f"lowerbound {low} exceeds upperbound {high}")
-        check_size(high - low + 1, f"issue {name!r}")
+        check_size(high - low + 1, f"issue {shown(name)}")
         return IntegerIssue(name, low, high)
     if kind == "real":
         low_text, high_text = _bounds(element)
@@ -105,8 +120,9 @@ def _issue(element: ET.Element) -> Issue:
         real_high = parse_number(high_text, "upperbound")
         if real_low > real_high:
             raise Problem(f"lowerbound {real_low!r} exceeds upperbound {real_high!r}")
+        finite_range(real_low, real_high)
         return RealIssue(name, real_low, real_high)
-    raise Problem(f"issue type {kind!r} is not supported (discrete, integer or real)")
+    raise Problem(f"issue type {shown(kind)} is not supported (discrete, integer or real)")
 
 
 def _kind(element: ET.Element) -> str:
@@ -118,18 +134,20 @@ def _kind(element: ET.Element) -> str:
 
 
 def _options(element: ET.Element, name: str) -> tuple[str, ...]:
-    raw: list[str] = []
+    # Dicts and sets, not lists: a domain may list a million items.
+    raw: dict[str, None] = {}
     for item in element.findall("item"):
         value = item.get("value")
         if value is None:
-            raise Problem(f"<item index={item.get('index')}> has no value attribute")
-        if value not in raw:  # a repeated item is the same option: bids cannot tell them apart
-            raw.append(value)
+            raise Problem(f"<item index={shown(item.get('index'))}> has no value attribute")
+        raw[value] = None  # a repeated item is the same option: bids cannot tell them apart
     options = [value.strip() for value in raw]
-    for position, option in enumerate(options):
-        if option in options[:position]:
-            raise Problem(f"options {option!r} differ only in surrounding spaces")
-    check_size(len(options), f"issue {name!r}")
+    seen: set[str] = set()
+    for option in options:
+        if option in seen:
+            raise Problem(f"options {shown(option)} differ only in surrounding spaces")
+        seen.add(option)
+    check_size(len(options), f"issue {shown(name)}")
     return tuple(options)
 
 

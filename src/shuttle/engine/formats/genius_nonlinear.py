@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from shuttle.engine.formats.checks import parse_number
-from shuttle.engine.formats.errors import Problem, ScenarioError, located
+from shuttle.engine.formats.checks import finite, parse_number, rectangle_scale
+from shuttle.engine.formats.errors import ECHOED, Problem, ScenarioError, clipped, located, shown
 from shuttle.engine.formats.genius_domain import GeniusDomain, element_index
 from shuttle.engine.preferences import HyperRectangle, HyperRectangleProfile, RectangleKind
 from shuttle.engine.space import DiscreteIssue
@@ -59,16 +59,18 @@ def read_hyper_rectangles(
         _rectangle(source, f"<hyperRectangle> no. {number}", element, domain)
         for number, element in enumerate(ufun.findall("hyperRectangle"), start=1)
     )
+    with located(source, "<ufun>"):
+        rectangle_scale([rectangle.utility for rectangle in rectangles], max_utility)
     return HyperRectangleProfile(rectangles, max_utility, reservation, discount)
 
 
 def _check_plain_sum(ufun: ET.Element) -> None:
     aggregation = ufun.get("aggregation", "sum")
     if aggregation != "sum":
-        raise Problem(f"aggregation {aggregation!r} is not supported (only sum)")
+        raise Problem(f"aggregation {shown(aggregation)} is not supported (only sum)")
     weight = ufun.get("weight")
     if weight is not None and parse_number(weight, "weight") != 1.0:
-        raise Problem(f"a <ufun> weight of {weight} is not supported (only 1)")
+        raise Problem(f"a <ufun> weight of {clipped(weight, ECHOED)} is not supported (only 1)")
     others = sorted({child.tag for child in ufun if child.tag != "hyperRectangle"})
     if others:
         raise Problem(f"<{others[0]}> inside <ufun> is not supported (only <hyperRectangle>)")
@@ -80,7 +82,7 @@ def _rectangle(
     with located(source, label):
         utility = parse_number(element.get("utility"), "utility")
         if (weight := element.get("weight")) is not None:
-            utility *= parse_number(weight, "weight")
+            utility = finite(utility * parse_number(weight, "weight"), "utility x weight")
         kinds = {child.tag for child in element}
         unknown = sorted(kinds - _KINDS.keys())
         if unknown:

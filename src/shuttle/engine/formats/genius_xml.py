@@ -27,17 +27,27 @@ from pathlib import Path
 
 from shuttle.engine.formats.checks import (
     check_parties,
+    check_scale,
     clip_unit,
     normalised_weights,
     parse_integer,
     parse_number,
     unit_interval,
 )
-from shuttle.engine.formats.errors import Problem, ScenarioError, located, source_label
+from shuttle.engine.formats.errors import (
+    ECHOED,
+    Problem,
+    ScenarioError,
+    clipped,
+    located,
+    shown,
+    source_label,
+)
 from shuttle.engine.formats.genius_domain import (
     DOMAIN_ROOT,
     GeniusDomain,
     element_index,
+    issue_element,
     read_domain,
 )
 from shuttle.engine.formats.genius_nonlinear import read_hyper_rectangles
@@ -70,6 +80,7 @@ def read_genius(folder: Path, files: Sequence[Path]) -> Scenario:
     profile_files = sorted((p for p, r in roots.items() if r.tag == PROFILE_ROOT), key=_stem)
     with located(folder.name):
         check_parties(len(profile_files))
+        check_scale(domain.space, len(profile_files))
     profiles = tuple(read_profile(path, roots[path], domain) for path in profile_files)
     return Scenario(folder.name, domain.space, tuple(map(_stem, profile_files)), profiles)
 
@@ -146,7 +157,7 @@ def _values(
     found: dict[int, tuple[float, ...]] = {}
     for element in objective.findall("issue"):
         index = element_index(element, source, "<issue>")
-        label = f'<issue index={index} name="{element.get("name", "")}">'
+        label = issue_element(index, element.get("name", ""))
         with located(source, label):
             position = domain.position(index)
             if position in found:
@@ -173,10 +184,11 @@ def _discrete_values(
     source: str, label: str, element: ET.Element, issue: DiscreteIssue
 ) -> tuple[float, ...]:
     evaluations: dict[str, float] = {}
+    known = set(issue.values)  # a set: an issue may have a million options
     for item in element.findall("item"):
         option = (item.get("value") or "").strip()
-        with located(source, f'{label} <item value="{option}">'):
-            if option not in issue.values:
+        with located(source, f'{label} <item value="{clipped(option, ECHOED)}">'):
+            if option not in known:
                 raise Problem("the domain's issue has no such option")
             evaluation = parse_number(item.get("evaluation"), "evaluation")
             if evaluation < 0:
@@ -186,7 +198,7 @@ def _discrete_values(
         evaluations[option] = evaluation
     for option in issue.values:
         if option not in evaluations:
-            raise ScenarioError(source, f"option {option!r} has no evaluation", label)
+            raise ScenarioError(source, f"option {shown(option)} has no evaluation", label)
     largest = max(evaluations.values())
     return tuple(evaluations[o] / largest if largest > 0 else 0.0 for o in issue.values)
 
@@ -215,4 +227,4 @@ def _real_values(element: ET.Element, issue: RealIssue) -> tuple[float, ...]:
     if ftype == "constant":
         constant = unit_interval(parse_number(evaluator.get("parameter0"), "parameter0"), "utility")
         return tuple(constant for _ in issue.values)
-    raise Problem(f"ftype {ftype!r} is not supported (linear or constant)")
+    raise Problem(f"ftype {shown(ftype)} is not supported (linear or constant)")

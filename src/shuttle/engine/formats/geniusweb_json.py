@@ -9,17 +9,26 @@ are read: the older ``{"discreteutils": {"valueUtilities": ...}}`` and the newer
 As in GeniusWeb, value utilities are used as given (each in [0, 1]), weights are normalised to
 sum 1, and the reservation value is the utility of ``reservationBid`` (0 without one; an issue
 the bid leaves out contributes 0). Number-valued issues and other profile kinds (partial
-orderings, sums of groups) are refused.
+orderings, sums of groups) are refused, as is any number that is not finite (``NaN``,
+``Infinity``, ``1e400``), which Python's `json` would accept. `json_loader` reads the text.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from shuttle.engine.formats.checks import check_parties, normalised_weights, unit_interval
-from shuttle.engine.formats.errors import Problem, ScenarioError, located, source_label
+from shuttle.engine.formats.checks import (
+    check_parties,
+    check_scale,
+    check_size,
+    finite,
+    normalised_weights,
+    unit_interval,
+)
+from shuttle.engine.formats.errors import Problem, ScenarioError, located, shown, source_label
+from shuttle.engine.formats.files import decoded, read_limited
+from shuttle.engine.formats.json_loader import load_json
 from shuttle.engine.preferences import LinearAdditive
 from shuttle.engine.scenario import Scenario
 from shuttle.engine.space import DiscreteIssue, OutcomeSpace
@@ -38,7 +47,7 @@ def read_geniusweb(folder: Path, files: Sequence[Path]) -> Scenario:
     domains = [path for path, document in documents.items() if "issuesValues" in document]
     for path, document in documents.items():
         if path not in domains and PROFILE_KEY not in document:
-            keys = ", ".join(sorted(document)[:3]) or "none"
+            keys = ", ".join(shown(key) for key in sorted(document)[:3]) or "none"
             raise ScenarioError(
                 source_label(path),
                 f"neither a GeniusWeb domain (issuesValues) nor a linear additive profile "
@@ -51,6 +60,7 @@ def read_geniusweb(folder: Path, files: Sequence[Path]) -> Scenario:
     profile_files = sorted((path for path in documents if path not in domains), key=_stem)
     with located(folder.name):
         check_parties(len(profile_files))
+        check_scale(OutcomeSpace(issues), len(profile_files))
     profiles = tuple(
         _profile(source_label(path), documents[path][PROFILE_KEY], issues) for path in profile_files
     )
@@ -63,16 +73,9 @@ def _stem(path: Path) -> str:
 
 def _read_json(path: Path) -> dict[str, object]:
     source = source_label(path)
-    try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise ScenarioError(source, f"cannot read the file: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise ScenarioError(source, f"not UTF-8 at byte offset {error.start}") from None
-    except json.JSONDecodeError as error:
-        raise ScenarioError(
-            source, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from None
+    text = decoded(read_limited(path), source)
+    with located(source):
+        document = load_json(text)
     if not isinstance(document, dict):
         raise ScenarioError(source, "expected a JSON object at the top level")
     return document
@@ -84,10 +87,14 @@ def _object(value: object, what: str) -> dict[str, object]:
     return value
 
 
-def _utility(value: object, what: str) -> float:
+def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise Problem(f"{what} {value!r} is not a number")
-    return unit_interval(float(value), what)
+        raise Problem(f"{what} {shown(value)} is not a number")
+    return finite(float(value), what)
+
+
+def _utility(value: object, what: str) -> float:
+    return unit_interval(_number(value, what), what)
 
 
 def _issues(source: str, document: dict[str, object]) -> tuple[DiscreteIssue, ...]:
@@ -97,7 +104,7 @@ def _issues(source: str, document: dict[str, object]) -> tuple[DiscreteIssue, ..
         if not issues_values:
             raise Problem("the domain has no issues")
     for name, definition in issues_values.items():
-        with located(source, f"issuesValues: {name!r}"):
+        with located(source, f"issuesValues: {shown(name)}"):
             values = _object(definition, "an issue").get("values")
             if values is None:
                 raise Problem("only discrete issues (with values) are supported, not number ranges")
@@ -107,6 +114,7 @@ def _issues(source: str, document: dict[str, object]) -> tuple[DiscreteIssue, ..
                 raise Problem("every value must be a string")
             if len(set(values)) != len(values):
                 raise Problem("a value appears twice")
+            check_size(len(values), "the issue")
             issues.append(DiscreteIssue(name, tuple(values)))
     return tuple(issues)
 
@@ -117,21 +125,19 @@ def _profile(source: str, body: object, issues: tuple[DiscreteIssue, ...]) -> Li
         profile = _object(body, PROFILE_KEY)
         utilities = _object(profile.get("issueUtilities"), "issueUtilities")
         raw_weights = _object(profile.get("issueWeights"), "issueWeights")
+        known = set(names)
         for name in [*utilities, *raw_weights]:
-            if name not in names:
-                raise Problem(f"issue {name!r} is not in the domain")
+            if name not in known:
+                raise Problem(f"issue {shown(name)} is not in the domain")
     values: list[tuple[float, ...]] = []
     weights: list[float] = []
     for issue in issues:
-        with located(source, f"issueUtilities: {issue.name!r}"):
+        with located(source, f"issueUtilities: {shown(issue.name)}"):
             values.append(_issue_values(utilities, issue))
-        with located(source, f"issueWeights: {issue.name!r}"):
+        with located(source, f"issueWeights: {shown(issue.name)}"):
             if issue.name not in raw_weights:
                 raise Problem("the issue has no weight")
-            weight = raw_weights[issue.name]
-            if isinstance(weight, bool) or not isinstance(weight, int | float):
-                raise Problem(f"weight {weight!r} is not a number")
-            weights.append(float(weight))
+            weights.append(_number(raw_weights[issue.name], "weight"))
     with located(source, "issueWeights"):
         normalised = normalised_weights(weights)
     with located(source, "reservationBid"):
@@ -150,13 +156,14 @@ def _issue_values(utilities: dict[str, object], issue: DiscreteIssue) -> tuple[f
         found = ", ".join(holder) or "nothing"
         raise Problem(f"expected {' or '.join(_DISCRETE_KEYS)}, found {found}")
     given = _object(_object(holder[kinds[0]], kinds[0]).get("valueUtilities"), "valueUtilities")
+    known = set(issue.values)
     for option in given:
-        if option not in issue.values:
-            raise Problem(f"value {option!r} is not in the domain")
+        if option not in known:
+            raise Problem(f"value {shown(option)} is not in the domain")
     missing = [option for option in issue.values if option not in given]
     if missing:
-        raise Problem(f"value {missing[0]!r} has no utility")
-    return tuple(_utility(given[option], f"utility of {option!r}") for option in issue.values)
+        raise Problem(f"value {shown(missing[0])} has no utility")
+    return tuple(_utility(given[option], f"utility of {shown(option)}") for option in issue.values)
 
 
 def _reservation(
@@ -168,14 +175,14 @@ def _reservation(
     if bid is None:
         return 0.0
     chosen = _object(_object(bid, "reservationBid").get("issuevalues"), "issuevalues")
-    names = [issue.name for issue in issues]
+    positions = {issue.name: position for position, issue in enumerate(issues)}
     total = 0.0
     for name, option in chosen.items():
-        if name not in names:
-            raise Problem(f"issue {name!r} is not in the domain")
-        position = names.index(name)
+        if name not in positions:
+            raise Problem(f"issue {shown(name)} is not in the domain")
+        position = positions[name]
         issue = issues[position]
         if option not in issue.values:
-            raise Problem(f"value {option!r} of issue {name!r} is not in the domain")
+            raise Problem(f"value {shown(option)} of issue {shown(name)} is not in the domain")
         total += weights[position] * values[position][issue.values.index(option)]
     return min(1.0, total)  # a sum of weights summing to 1 may round just above 1

@@ -10,7 +10,8 @@ A path is a YAML file, or a folder recognised by what it holds (never by its nam
 are skipped, as are hidden files and files of other types. Genius and GeniusWeb parties are the
 profile files' stems, sorted; every profile in the folder is a party (an ANAC 2015 folder with
 nine profiles for sessions of three is analysed as nine parties). Any unreadable file raises
-`ScenarioError` naming it, and nothing is returned half-read.
+`ScenarioError` naming it, and nothing is returned half-read. A scenario's files may hold at
+most `MAX_SCENARIO_BYTES` together (`files`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from shuttle.engine.formats.errors import ScenarioError
+from shuttle.engine.formats.files import check_folder_size
 from shuttle.engine.formats.genius_xml import read_genius
 from shuttle.engine.formats.geniusweb_json import read_geniusweb
 from shuttle.engine.formats.yaml_format import YAML_SUFFIXES, read_yaml
@@ -40,6 +42,8 @@ def load_scenario(path: str | Path) -> Scenario:
             "not a YAML scenario: for Genius or GeniusWeb files, give the folder holding the "
             "domain and the profiles",
         )
+    if path.exists():  # a device, a pipe, a socket: nothing a scenario can be read from
+        raise ScenarioError(str(path), "not a regular file or a folder")
     raise ScenarioError(str(path), "no such file or folder")
 
 
@@ -65,6 +69,7 @@ def _load_folder(folder: Path) -> Scenario:
             f"holds {' and '.join(by_format)} files: keep one scenario format per folder",
         )
     [(kind, files)] = by_format.items()
+    check_folder_size(folder, files)
     if kind == "XML":
         return read_genius(folder, files)
     if kind == "JSON":

@@ -10,7 +10,10 @@ The originals have three known defects, each repaired here and nowhere else:
   in its declared encoding (UTF-8 when it declares none) is read as Windows-1252.
 
 Document type declarations are refused outright: Genius files never have one, and refusing them
-closes off entity-expansion attacks from a scenario file someone sent (no defusedxml needed).
+closes off entity-expansion attacks ("billion laughs", external entities) from a scenario file
+someone sent (no defusedxml needed): without a DTD, expat knows only the five predefined
+entities. A file with more than `MAX_XML_TAGS` tags is refused before it is parsed, counted as
+its ``<`` characters (XML allows them nowhere else), so its element tree stays small.
 """
 
 from __future__ import annotations
@@ -19,12 +22,18 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from shuttle.engine.formats.errors import ScenarioError, source_label
+from shuttle.engine.formats.errors import ScenarioError, clipped, shown, source_label
+from shuttle.engine.formats.files import read_limited
+from shuttle.engine.formats.limits import MAX_XML_TAGS
 
-_COMMENTS = r"(?:\s*<!--.*?-->)*\s*"
+# Comments before the declaration. Each ends at its first "-->" and is never matched again
+# (an atomic group, repeated possessively): with plain backtracking, a file opening with forty
+# comments and no declaration took the regex 2^40 steps to give up.
+_COMMENTS = r"(?>\s*<!--.*?-->)*+\s*"
 _DECLARATION = re.compile(rf"\A({_COMMENTS})<\?xml(?:\s[^>]*)?\?>", re.DOTALL)
 _DECLARED_ENCODING = re.compile(
-    rb"\A(?:\s*<!--.*?-->)*\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", re.DOTALL
+    rb"\A" + _COMMENTS.encode() + rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']",
+    re.DOTALL,
 )
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z_][\w.-]*);)")
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
@@ -32,16 +41,13 @@ _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
 
 def read_xml(path: Path) -> ET.Element:
     """The root element of the XML file at `path`, repairing the defects above."""
-    source = source_label(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ScenarioError(source, f"cannot read the file: {error.strerror}") from None
-    return parse_xml(data, source)
+    return parse_xml(read_limited(path), source_label(path))
 
 
 def parse_xml(data: bytes, source: str) -> ET.Element:
     """The root element of `data`, read from the file `source` names."""
+    if data.count(b"<") > MAX_XML_TAGS:
+        raise ScenarioError(source, f"more than {MAX_XML_TAGS:,} XML tags")
     text = _decode(data, source)
     if _DOCTYPE.search(text):
         raise ScenarioError(source, "document type declarations (<!DOCTYPE>) are not allowed")
@@ -55,7 +61,7 @@ def parse_xml(data: bytes, source: str) -> ET.Element:
                 return ET.fromstring(repaired)
             except ET.ParseError:
                 pass
-        raise ScenarioError(source, f"not well-formed XML: {first}") from None
+        raise ScenarioError(source, f"not well-formed XML: {clipped(str(first), 120)}") from None
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -64,7 +70,9 @@ def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode(encoding).removeprefix("\ufeff")
     except LookupError:
-        raise ScenarioError(source, f"unknown encoding {encoding!r} in the declaration") from None
+        raise ScenarioError(
+            source, f"unknown encoding {shown(encoding)} in the declaration"
+        ) from None
     except UnicodeDecodeError:
         pass  # Genius itself ignores declarations; Windows-1252 is the usual culprit.
     try:

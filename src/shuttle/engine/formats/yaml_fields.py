@@ -2,47 +2,19 @@
 
 YAML reads ``yes``, ``3.0`` or ``100_16`` as a boolean or a number, so a label (an issue, an
 option, a party) written that way would silently change; labels must be strings, and the
-problem says to quote them. The loader also refuses a key given twice in one mapping, which
-plain YAML would resolve by silently keeping the last (two parties pasted under one name).
+problem says to quote them. The other way round, YAML 1.1 reads ``1e-3`` (no dot) as text; the
+problem says how to write it as a number. Values are quoted through `shown`, so a message stays
+short whatever the file holds. `yaml_loader` loads the text.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Hashable, Iterable
-from typing import Any
+import re
+import sys
+from collections.abc import Iterable
 
-import yaml
-
-from shuttle.engine.formats.errors import Problem
-
-
-class StrictLoader(yaml.SafeLoader):
-    """`yaml.SafeLoader` (plain YAML types only, never Python objects) refusing duplicate keys."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        seen: set[tuple[str, str]] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = (key_node.tag, key_node.value)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"key {key_node.value!r} appears twice", key_node.start_mark
-                    )
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def load(text: str) -> object:
-    """The data in YAML `text`; a syntax error becomes a `Problem` with its line and column."""
-    try:
-        return yaml.load(text, Loader=StrictLoader)  # safe: StrictLoader is a SafeLoader
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise Problem(f"not valid YAML: {error.problem}{where}") from None
-    except yaml.YAMLError as error:
-        raise Problem(f"not valid YAML: {error}") from None
+from shuttle.engine.formats.checks import finite
+from shuttle.engine.formats.errors import Problem, shown
 
 
 def _kind(value: object) -> str:
@@ -59,7 +31,7 @@ def label(value: object, what: str) -> str:
     """A non-empty string naming something: an issue, an option, a party, the scenario."""
     if not isinstance(value, str):
         hint = ": quote it" if isinstance(value, bool | int | float) else ""
-        raise Problem(f"{what} {value!r} is {_kind(value)}, not text{hint}")
+        raise Problem(f"{what} {shown(value)} is {_kind(value)}, not text{hint}")
     if not value:
         raise Problem(f"{what} is empty")
     return value
@@ -68,16 +40,36 @@ def label(value: object, what: str) -> str:
 def number(value: object, what: str) -> float:
     """A finite int or float (not a boolean) as a float."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise Problem(f"{what} {value!r} is {_kind(value)}, not a number")
-    if not math.isfinite(value):
-        raise Problem(f"{what} {value!r} is not a finite number")
-    return float(value)
+        raise Problem(f"{what} {shown(value)} is {_kind(value)}, not a number{_hint(value)}")
+    if isinstance(value, int) and abs(value) > _LARGEST_FLOAT:
+        raise Problem(f"{what} {shown(value)} is larger than the largest number (1.8e308)")
+    return finite(float(value), what)
+
+
+_LARGEST_FLOAT = sys.float_info.max
+
+
+# What YAML 1.1 reads as text but a person means as a number: an exponent without a dot in the
+# mantissa or without a sign (1e-3, 1.0e308). YAML's own float needs both (1.0e-3, 1.0e+308).
+_EXPONENT = re.compile(r"([-+]?)([0-9]+)(?:\.([0-9]*))?[eE]([-+]?)([0-9]+)")
+
+
+def _hint(value: object) -> str:
+    """How to write text like ``1e308``, which YAML 1.1 reads as text, as a number."""
+    if not isinstance(value, str) or len(value) > 40:
+        return ""
+    match = _EXPONENT.fullmatch(value)
+    if match is None:
+        return ""
+    sign, whole, fraction, exponent_sign, exponent = match.groups()
+    written = f"{sign}{whole}.{fraction or 0}e{exponent_sign or '+'}{exponent}"
+    return f": YAML reads it as text; write {written}"
 
 
 def integer(value: object, what: str) -> int:
     """An int (not a boolean, not a float)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Problem(f"{what} {value!r} is {_kind(value)}, not an integer")
+        raise Problem(f"{what} {shown(value)} is {_kind(value)}, not an integer")
     return value
 
 
@@ -105,11 +97,11 @@ def only(data: dict[str, object], allowed: Iterable[str], what: str) -> None:
     allowed = tuple(allowed)
     for key in data:
         if key not in allowed:
-            raise Problem(f"unknown key {key!r} in {what} (expected {', '.join(allowed)})")
+            raise Problem(f"unknown key {shown(key)} in {what} (expected {', '.join(allowed)})")
 
 
 def required(data: dict[str, object], key: str, what: str) -> object:
     """`data[key]`, which must be present."""
     if key not in data:
-        raise Problem(f"{what} needs {key!r}")
+        raise Problem(f"{what} needs {shown(key)}")
     return data[key]

@@ -39,15 +39,17 @@ talk; `yaml_talk` reads them, and src/shuttle/scenarios/muscat_2024.yaml has bot
 
 Value utilities are used as given and must lie in [0, 1]; weights need not sum to 1. Labels
 (issues, options, parties) must be YAML strings: quote ``"20"`` or ``"yes"``. Only plain YAML is
-read (a SafeLoader), and a key given twice is refused.
+read (a safe loader), and a key given twice is refused, as are aliases (``*name``); the limits
+on size, nesting and numbers are in `limits` and `yaml_loader`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from shuttle.engine.formats.errors import ScenarioError, located, source_label
-from shuttle.engine.formats.yaml_fields import load
+from shuttle.engine.formats.errors import located, source_label
+from shuttle.engine.formats.files import decoded, read_limited
+from shuttle.engine.formats.yaml_loader import load
 from shuttle.engine.formats.yaml_read import scenario_from_data
 from shuttle.engine.formats.yaml_write import dump_scenario
 from shuttle.engine.scenario import Scenario
@@ -60,13 +62,18 @@ def read_yaml(path: str | Path, *, default_name: str | None = None) -> Scenario:
     else the file's stem."""
     path = Path(path)
     source = source_label(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise ScenarioError(source, f"cannot read the file: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise ScenarioError(source, f"not UTF-8 at byte offset {error.start}") from None
+    text = decoded(read_limited(path), source)
     return parse_yaml(text, source, default_name or path.stem)
+
+
+def read_yaml_data(path: str | Path) -> object:
+    """The plain data of the YAML file at `path`, read within the readers' limits (size,
+    nesting, no aliases: `yaml_loader`), for files that hold part of a scenario, such as one
+    party's profile; `ScenarioError` names the file and the problem."""
+    path = Path(path)
+    source = source_label(path)
+    with located(source):
+        return load(decoded(read_limited(path), source))
 
 
 def parse_yaml(text: str, source: str, default_name: str) -> Scenario:

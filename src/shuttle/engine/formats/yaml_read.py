@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from shuttle.engine.formats.checks import (
     check_parties,
+    check_scale,
     check_size,
+    finite_range,
     normalised_weights,
+    rectangle_scale,
     unit_interval,
 )
-from shuttle.engine.formats.errors import Problem, located
+from shuttle.engine.formats.errors import Problem, located, shown
 from shuttle.engine.formats.interpolation import interpolated
 from shuttle.engine.formats.yaml_fields import (
     integer,
@@ -54,6 +57,8 @@ def scenario_from_data(data: object, source: str, default_name: str) -> Scenario
             raise Problem("the scenario has no issues")
         check_parties(len(parties))
     space = OutcomeSpace(tuple(_issue(source, key, value) for key, value in issues.items()))
+    with located(source):
+        check_scale(space, len(parties))
     profiles = tuple(
         _profile(source, f"parties > {party}", body, space) for party, body in parties.items()
     )
@@ -76,7 +81,7 @@ def _issue(source: str, name: str, definition: object) -> Issue:
             return _integer_issue(name, body)
         if kind == "real":
             return _real_issue(name, body)
-        raise Problem(f"type {kind!r} is not integer or real (a discrete issue is a list)")
+        raise Problem(f"type {shown(kind)} is not integer or real (a discrete issue is a list)")
 
 
 def _integer_issue(name: str, body: dict[str, object]) -> IntegerIssue:
@@ -95,6 +100,7 @@ def _real_issue(name: str, body: dict[str, object]) -> RealIssue:
     high = number(required(body, "max", "a real issue"), "max")
     if low > high:
         raise Problem(f"min {low!r} exceeds max {high!r}")
+    finite_range(low, high)
     points = integer(body.get("points", RealIssue.points), "points")
     if points < 2:
         raise Problem(f"points {points} must be at least 2")
@@ -126,12 +132,14 @@ def _profile(source: str, where: str, body: object, space: OutcomeSpace) -> Prof
 
 
 def _check_issue_keys(data: dict[str, object], space: OutcomeSpace, what: str) -> None:
+    names = space.names
+    known = set(names)  # a set: a scenario may have thousands of issues
     for key in data:
-        if key not in space.names:
-            raise Problem(f"{what} names {key!r}, which is not an issue")
-    for name in space.names:
+        if key not in known:
+            raise Problem(f"{what} names {shown(key)}, which is not an issue")
+    for name in names:
         if name not in data:
-            raise Problem(f"{what} has nothing for issue {name!r}")
+            raise Problem(f"{what} has nothing for issue {shown(name)}")
 
 
 def _weights(
@@ -141,7 +149,7 @@ def _weights(
         given = named(required(profile, "weights", "a profile"), "weights")
         _check_issue_keys(given, space, "weights")
         return normalised_weights(
-            [number(given[name], f"the weight of {name!r}") for name in space.names]
+            [number(given[name], f"the weight of {shown(name)}") for name in space.names]
         )
 
 
@@ -149,7 +157,7 @@ def _values(source: str, where: str, issue: Issue, given: object) -> tuple[float
     with located(source, where):
         if isinstance(given, list):
             if len(given) != issue.size:
-                raise Problem(f"{len(given)} utilities for {issue.size} options")
+                raise Problem(f"{len(given):,} utilities for {issue.size:,} options")
             return tuple(_utility(value) for value in given)
         mapping = table(given, "values of an issue")
         if isinstance(issue, IntegerIssue | RealIssue) and set(mapping) == set(LINE_KEYS):
@@ -165,13 +173,15 @@ def _values(source: str, where: str, issue: Issue, given: object) -> tuple[float
             keyed = {integer(key, "value"): value for key, value in mapping.items()}
         else:
             keyed = {label(key, "option"): value for key, value in mapping.items()}
+        options = issue.values  # built once: an integer issue's values are built on each call
+        known = set(options)
         for key in keyed:
-            if key not in issue.values:
-                raise Problem(f"{key!r} is not an option of the issue")
-        for option in issue.values:
+            if key not in known:
+                raise Problem(f"{shown(key)} is not an option of the issue")
+        for option in options:
             if option not in keyed:
-                raise Problem(f"option {option!r} has no utility")
-        return tuple(_utility(keyed[option]) for option in issue.values)
+                raise Problem(f"option {shown(option)} has no utility")
+        return tuple(_utility(keyed[option]) for option in options)
 
 
 def _utility(value: object) -> float:
@@ -190,12 +200,14 @@ def _rectangles_profile(
         _check_numeric(space)
         max_utility = number(required(profile, "max_utility", "a profile"), "max_utility")
         if max_utility <= 0:
-            raise Problem(f"max_utility {max_utility!r} must be positive")
+            raise Problem(f"max_utility {shown(max_utility)} must be positive")
         given = items(profile["rectangles"], "rectangles")
     rectangles = tuple(
         _rectangle(source, f"{where} > rectangles > no. {number_}", body, space)
         for number_, body in enumerate(given, start=1)
     )
+    with located(source, f"{where} > rectangles"):
+        rectangle_scale([rectangle.utility for rectangle in rectangles], max_utility)
     return HyperRectangleProfile(rectangles, max_utility, reservation, discount)
 
 
@@ -205,7 +217,7 @@ def _check_numeric(space: OutcomeSpace) -> None:
         if isinstance(issue, DiscreteIssue):
             raise Problem(
                 "a hyper-rectangle profile needs integer or real issues; "
-                f"{issue.name!r} is discrete"
+                f"{shown(issue.name)} is discrete"
             )
 
 
@@ -219,12 +231,13 @@ def _rectangle(source: str, where: str, body: object, space: OutcomeSpace) -> Hy
         kind = RectangleKind.EXCLUDES if "excludes" in rectangle else RectangleKind.INCLUDES
         given = rectangle.get(kind.value.lower(), {})
         bounds = []
+        positions = {name: position for position, name in enumerate(space.names)}
         for name, pair in named(given, kind.value.lower()).items():
-            if name not in space.names:
-                raise Problem(f"{name!r} is not an issue")
-            position = space.names.index(name)
-            ends = items(pair, f"the bounds of {name!r}")
+            if name not in positions:
+                raise Problem(f"{shown(name)} is not an issue")
+            position = positions[name]
+            ends = items(pair, f"the bounds of {shown(name)}")
             if len(ends) != 2:
-                raise Problem(f"the bounds of {name!r} must be [min, max]")
+                raise Problem(f"the bounds of {shown(name)} must be [min, max]")
             bounds.append((position, number(ends[0], "min"), number(ends[1], "max")))
         return HyperRectangle(kind, utility, tuple(bounds))

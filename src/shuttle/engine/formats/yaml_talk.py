@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from shuttle.engine.escalation import ScheduledIncident
 from shuttle.engine.formats.checks import positive_fraction
-from shuttle.engine.formats.errors import Problem, located
+from shuttle.engine.formats.errors import Problem, located, shown
 from shuttle.engine.formats.yaml_fields import integer, items, label, named, number, only, required
 from shuttle.engine.scenario import TalkSetup
 
@@ -42,14 +42,16 @@ def talk_from_data(source: str, given: object, parties: Sequence[str]) -> TalkSe
         by_party = named(body["delegates"], "delegates")
         for party in by_party:
             if party not in parties:
-                raise Problem(f"{party!r} is not a party of the scenario ({_listing(parties)})")
+                raise Problem(
+                    f"{shown(party)} is not a party of the scenario ({_listing(parties)})"
+                )
         for party in parties:
             if party not in by_party:
-                raise Problem(f"party {party!r} has no delegates: list at least one name")
+                raise Problem(f"party {shown(party)} has no delegates: list at least one name")
     delegates: list[tuple[str, str]] = []
     for party, entries in by_party.items():
         with located(source, f"talk > delegates > {party}"):
-            listed = items(entries, f"the delegates of {party!r}")
+            listed = items(entries, f"the delegates of {shown(party)}")
             if not listed:
                 raise Problem("no delegates: list at least one name")
             delegates.extend((names.add(entry, "delegate"), party) for entry in listed)
@@ -109,14 +111,21 @@ class _Names:
     def add(self, value: object, role: str) -> str:
         name = _text(value, f"a {role}'s name")
         if name != name.strip():
-            raise Problem(f"{role} {name!r} has spaces at its start or end")
+            raise Problem(f"{role} {shown(name)} has spaces at its start or end")
         if name in self.parties:
-            raise Problem(f"{role} {name!r} is a party's name; a participant needs its own")
+            raise Problem(f"{role} {shown(name)} is a party's name; a participant needs its own")
         if name in self.seen:
-            raise Problem(f"{role} {name!r} is named twice; every participant needs its own name")
+            raise Problem(
+                f"{role} {shown(name)} is named twice; every participant needs its own name"
+            )
         self.seen.add(name)
         return name
 
 
 def _listing(names: Sequence[str]) -> str:
-    return ", ".join(repr(name) for name in names)
+    """The first few `names`, quoted: a message lists no more than fit on a line."""
+    listed = ", ".join(shown(name) for name in names[:_LISTED])
+    return listed + (", ..." if len(names) > _LISTED else "")
+
+
+_LISTED = 5
