@@ -82,8 +82,8 @@ def test_talk_open_refuses_and_writes_nothing(tmp_path: Path, hostile: Hostile) 
     assert not record.exists()  # refused before the record was even opened
 
 
-def test_an_existing_record_is_left_as_it_was(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'record.db'}"
+def test_an_existing_record_is_left_as_it_was(tmp_path: Path, database_url: str) -> None:
+    db = database_url
     opened = shuttle("talk", "open", "--scenario", str(MUSCAT), "--mediator", "Oman", "--db", db)
     assert opened.returncode == 0, opened.stderr
     for id_ in ("json-nan-weight", "yaml-alias-bomb"):

@@ -1,5 +1,10 @@
 """The append-only, hash-chained record of talks, on SQLite (embedded) or PostgreSQL.
 
+Each event is stored with a secret salt, and the chain links salted commitments to events,
+never the events themselves (record format 2, see ``chain``), so that the head every participant
+is shown lets no one test guesses of an event it may not see; ``proof`` gives a participant
+what it may read whole and only commitments of the rest, checkable offline.
+
 Typical use::
 
     store = open_store("sqlite:///shuttle.db")

@@ -162,7 +162,8 @@ class EventStore:
 
         A chain fails at: a missing seq (or one not starting at 1); a body that is not
         canonical JSON; a body whose talk/seq/kind disagree with its row; a stored hash that is
-        not the hash of the previous hash and the body. ``expect`` maps talks to heads that
+        not the link of the previous hash and the event (salted or not, by its format); a value
+        of the wrong type; an unsalted event after a salted one. ``expect`` maps talks to heads that
         participants kept earlier; a talk then also fails if it is gone, if it no longer has an
         event at that seq (truncated), or if the hash stored there differs (rewritten).
         A talk whose events were all deleted, or whose registration in ``talks`` was, fails
