@@ -7,7 +7,6 @@ whatever is wrong with it is one line on stderr.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +16,7 @@ from shuttle.cli.errors import Exit, fail
 from shuttle.cli.options import EXAMPLES, Json
 from shuttle.cli.render import print_json, terminal_safe
 from shuttle.store import Head
+from shuttle.store.canonical import strict_json
 from shuttle.store.proof import ProofError, ProofReport, check_proof
 
 MAX_PROOF_BYTES = 512 * 1024 * 1024
@@ -85,7 +85,7 @@ def read_proof(file: Path) -> Any:
     except UnicodeDecodeError:
         fail(Exit.USAGE, f"{file}: not a proof: not UTF-8 text")
     try:
-        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
+        return strict_json(text)
     except RecursionError:
         fail(Exit.USAGE, f"{file}: not a proof: nested too deep")
     except ValueError as error:
@@ -122,14 +122,3 @@ def ranges(seqs: list[int]) -> str:
         if seq is not None:
             start = previous = seq
     return ", ".join(parts)
-
-
-def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("an object has a duplicate key")
-    return result

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 # JSON values after normalisation: what json.dumps is allowed to see.
 JsonValue: TypeAlias = "bool | int | str | list[JsonValue] | dict[str, JsonValue] | None"
@@ -69,3 +69,21 @@ def _checked_str(text: str, path: str) -> str:
     except UnicodeEncodeError as exc:
         raise ValueError(f"{path}: string cannot be encoded as UTF-8 ({exc.reason})") from exc
     return str(text)
+
+
+def strict_json(text: str | bytes) -> Any:
+    """Parse JSON that may have been tampered with: ``NaN``/``Infinity`` and duplicate keys,
+    which Python's json accepts (keeping the last of two keys), raise ``ValueError``; so do
+    malformed text and integers too long to convert. Deep nesting raises ``RecursionError``."""
+    return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("an object has a duplicate key")
+    return result

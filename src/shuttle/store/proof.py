@@ -20,12 +20,11 @@ The document is JSON (``PROOF_FORMAT`` names its layout)::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from shuttle.store.canonical import canonical_bytes
+from shuttle.store.canonical import canonical_bytes, strict_json
 from shuttle.store.chain import (
     GENESIS_HASH,
     SALT_BYTES,
@@ -177,7 +176,7 @@ class _Checker:
             raise ProofError(f"event {seq}: its body must be text")
         try:
             body = value.encode("utf-8")
-            parsed = json.loads(value, parse_constant=_no_constant)
+            parsed = strict_json(value)
         except (UnicodeEncodeError, ValueError, RecursionError):
             raise ProofError(f"event {seq}: its body is not canonical JSON") from None
         if not isinstance(parsed, dict) or _canonical(parsed) != body:
@@ -193,10 +192,6 @@ def _canonical(document: dict[str, Any]) -> bytes | None:
         return canonical_bytes(document)
     except (TypeError, ValueError, RecursionError):
         return None
-
-
-def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not JSON")
 
 
 def _text(document: Mapping[str, Any], key: str) -> str:

@@ -12,7 +12,6 @@ was tampered with is exactly what this pass exists to describe.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +19,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.engine import Connection
 
-from shuttle.store.canonical import canonical_bytes
+from shuttle.store.canonical import canonical_bytes, strict_json
 from shuttle.store.chain import GENESIS_HASH, SALT_BYTES, Head, event_link
 from shuttle.store.schema import events, talks
 
@@ -297,11 +296,7 @@ def _event_problem(
 def _parse_canonical(body: bytes) -> tuple[dict[str, Any] | None, str]:
     """Parse ``body`` and check that re-encoding it reproduces it byte for byte."""
     try:
-        document = json.loads(
-            body.decode("utf-8"),
-            parse_constant=_refuse_constant,
-            object_pairs_hook=_refuse_duplicate_keys,
-        )
+        document = strict_json(body.decode("utf-8"))
         if not isinstance(document, dict):
             return None, f"body is JSON but not an object ({type(document).__name__})"
         if canonical_bytes(document) != body:
@@ -309,14 +304,3 @@ def _parse_canonical(body: bytes) -> tuple[dict[str, Any] | None, str]:
     except (ValueError, TypeError, RecursionError) as exc:
         return None, f"body is not canonical JSON: {exc}"
     return document, ""
-
-
-def _refuse_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("an object has a duplicate key")
-    return result
