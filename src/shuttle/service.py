@@ -228,7 +228,7 @@ class TalkService:
         state, head = self.load(talk)
         participant = _participant(state, as_name)
         stored = [s for s in self.store.load(talk) if s.seq <= head.seq]
-        readable = set()
+        readable: set[int] = set()
         for event in stored:
             recorded = state.recorded(event.seq)
             seen = None if recorded is None else view_of(participant, recorded, state)
