@@ -75,6 +75,14 @@ def test_a_file_that_is_no_proof_is_named_with_its_problem(tmp_path: Path) -> No
         assert result.code == 2, (name, result.err)
         assert result.err.count("\n") == 1 and str(path) in result.err, name
     assert verify_proof(str(tmp_path / "binary.json"), "--expect", "x").code == 2
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as sparse:  # a sparse file: its size without its bytes
+        sparse.truncate(65 << 20)
+    result = verify_proof(str(huge))
+    assert result.code == 2 and "is more than the 64 MiB this command reads" in result.err
+    for endless in ("/dev/zero", str(tmp_path)):
+        result = verify_proof(endless)
+        assert result.code == 2 and f"{endless}: not a file" in result.err
 
 
 def test_verify_proof_opens_no_database(shuttle: Shuttle, tmp_path: Path) -> None:

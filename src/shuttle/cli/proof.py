@@ -19,8 +19,9 @@ from shuttle.store import Head
 from shuttle.store.canonical import strict_json
 from shuttle.store.proof import ProofError, ProofReport, check_proof
 
-MAX_PROOF_BYTES = 512 * 1024 * 1024
-"""Larger than any talk's proof (a million events of ~500 bytes), small enough to read."""
+MAX_PROOF_BYTES = 64 * 1024 * 1024
+"""The largest proof read: about 600,000 events placed by commitment, or 100,000 readable ones
+of ordinary length, far beyond any talk people hold; parsed, it stays within a few hundred MB."""
 
 HELP = (
     "Check a proof (from `shuttle view --proof` or GET /api/talks/TALK/proof) offline, with no "
@@ -76,10 +77,18 @@ def verify_proof(
 def read_proof(file: Path) -> Any:
     """The file's JSON, or exit 2 naming the file and what is wrong with it."""
     try:
-        size = file.stat().st_size
-        if size > MAX_PROOF_BYTES:
-            fail(Exit.USAGE, f"{file}: {size} bytes is larger than a proof can be")
-        text = file.read_bytes().decode("utf-8")
+        if not file.is_file():
+            fail(Exit.USAGE, f"{file}: not a file")
+        # Read one byte past the limit rather than trust the size: a file may grow meanwhile.
+        with file.open("rb") as opened:
+            data = opened.read(MAX_PROOF_BYTES + 1)
+        if len(data) > MAX_PROOF_BYTES:
+            fail(
+                Exit.USAGE,
+                f"{file}: it is more than the {MAX_PROOF_BYTES >> 20} MiB "
+                "this command reads as a proof",
+            )
+        text = data.decode("utf-8")
     except OSError as error:
         fail(Exit.USAGE, f"{file}: cannot read: {error.strerror or error}")
     except UnicodeDecodeError:
