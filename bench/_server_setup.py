@@ -25,10 +25,10 @@ from typing import Any
 
 from sqlalchemy import text
 
+from shuttle.accounts import Access
 from shuttle.service import TalkService
 from shuttle.store import make_engine, open_store
 from shuttle.talks import Delegate, OpenTalk
-from shuttle.web.auth import Access
 
 BENCH = Path(__file__).resolve().parent
 STARTUP_SECONDS = 60.0

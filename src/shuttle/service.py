@@ -17,10 +17,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from shuttle.engine.advice import Advice, advise
-from shuttle.store import ConcurrentAppend, EventStore, Head, StoredEvent, VerifyReport
+from shuttle.store import ConcurrentAppend, EventStore, StoredEvent, VerifyReport
 from shuttle.store.bell import Bell
+from shuttle.store.chain import Head as Head
 from shuttle.store.idempotency import IdempotencyClaim as IdempotencyClaim
+from shuttle.store.proof import ProofError as ProofError
+from shuttle.store.proof import ProofReport as ProofReport
 from shuttle.store.proof import build_proof
+from shuttle.store.proof import check_proof as check_proof
+from shuttle.store.proof import parse_proof as parse_proof
 from shuttle.talks import (
     Command,
     Invalid,

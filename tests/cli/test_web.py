@@ -11,9 +11,9 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from shuttle.accounts import Access
+from shuttle.accounts.schema import web_credentials, web_users
 from shuttle.store import open_store
-from shuttle.store.schema import web_credentials, web_users
-from shuttle.web.auth import Access
 from tests.cli.runner import Shuttle
 from tests.web.running import free_port, wait_until_healthy
 

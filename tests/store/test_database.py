@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
+from shuttle.accounts.schema import metadata as accounts_metadata
 from shuttle.store import make_engine, migrate, open_store
 from shuttle.store.database import MIGRATIONS_DIR, alembic_config, normalise_url
 from shuttle.store.schema import metadata
@@ -100,11 +101,15 @@ def test_processes_opening_a_fresh_database_at_once_all_succeed(database_url: st
 
 
 def test_schema_module_mirrors_the_migrations(database_url: str) -> None:
-    """Core queries use schema.py; it must describe what the migrations actually built."""
+    """Core queries use schema.py (and the accounts' tables, accounts/schema.py); together they
+    must describe what the migrations actually built."""
     store = open_store(database_url)
     try:
         with store.engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), metadata)
+            differences = compare_metadata(
+                MigrationContext.configure(connection),
+                [metadata, accounts_metadata],  # type: ignore[arg-type]
+            )
         assert differences == []
     finally:
         store.dispose()

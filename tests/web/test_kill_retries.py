@@ -31,10 +31,10 @@ from typing import IO, Any
 
 import httpx
 
+from shuttle.accounts import Access
 from shuttle.service import TalkService
 from shuttle.store import open_store
 from shuttle.talks import Delegate, OpenTalk
-from shuttle.web.auth import Access
 from tests.web.running import SHUTTLE, shuttle, wait_until_healthy
 
 SEED = int(os.environ.get("SHUTTLE_KILL_SEED", "20240412"))

@@ -31,7 +31,7 @@ from shuttle.cli.render import (
 from shuttle.cli.scenario import scenario_app
 from shuttle.cli.simulate import register as register_simulate
 from shuttle.cli.web import register as register_web
-from shuttle.store import Head
+from shuttle.service import Head
 from shuttle.talks import BidRule, Consent, Convey, Handling, Join, Mode, Note, Release, Role, Say
 
 app = typer.Typer(

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from shuttle.assembly import open_service
 from shuttle.cli.errors import Exit, fail
 from shuttle.engine import Scenario, ScenarioError, load_scenario
 from shuttle.service import TalkService
-from shuttle.store import open_store
 
 DEFAULT_DB = "sqlite:///shuttle.db"
 
@@ -70,7 +70,7 @@ def pairs(specs: list[str] | None, flag: str) -> tuple[tuple[str, str], ...]:
 
 def service(db: str) -> TalkService:
     """The service over the record at `db`, migrated to the current schema."""
-    return TalkService(open_store(db))
+    return open_service(db)
 
 
 def scenario_at(path: Path) -> Scenario:

@@ -15,9 +15,7 @@ import typer
 from shuttle.cli.errors import Exit, fail
 from shuttle.cli.options import EXAMPLES, Json
 from shuttle.cli.render import print_json, terminal_safe
-from shuttle.store import Head
-from shuttle.store.canonical import strict_json
-from shuttle.store.proof import ProofError, ProofReport, check_proof
+from shuttle.service import Head, ProofError, ProofReport, check_proof, parse_proof
 
 MAX_PROOF_BYTES = 64 * 1024 * 1024
 """The largest proof read: about 600,000 events placed by commitment, or 100,000 readable ones
@@ -94,11 +92,9 @@ def read_proof(file: Path) -> Any:
     except UnicodeDecodeError:
         fail(Exit.USAGE, f"{file}: not a proof: not UTF-8 text")
     try:
-        return strict_json(text)
-    except RecursionError:
-        fail(Exit.USAGE, f"{file}: not a proof: nested too deep")
-    except ValueError as error:
-        fail(Exit.USAGE, f"{file}: not a proof: not JSON ({str(error)[:120]})")
+        return parse_proof(text)
+    except ProofError as error:
+        fail(Exit.USAGE, f"{file}: {error}")
 
 
 def report_json(report: ProofReport) -> dict[str, Any]:

@@ -13,15 +13,13 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from shuttle.assembly import PostgresBell, access_to, fit_bell
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, service
 from shuttle.cli.render import console, print_json, terminal_safe
 from shuttle.service import TalkService
-from shuttle.store.bell import LocalBell
-from shuttle.store.pg_bell import PostgresBell
 from shuttle.talks import BidRule, Handling, NotFound
-from shuttle.web.auth import Access
 from shuttle.web.settings import MAX_BODY
 
 Host = Annotated[str, typer.Option("--host", help="Address to listen on.")]
@@ -49,10 +47,6 @@ user_app = typer.Typer(help="Mediators' accounts.", no_args_is_help=True, rich_m
 token_app = typer.Typer(
     help="Bearer tokens for programs.", no_args_is_help=True, rich_markup_mode=None
 )
-
-
-def access_to(svc: TalkService) -> Access:
-    return Access(svc.store.engine)
 
 
 def require_participant(svc: TalkService, talk: str, name: str) -> str:
@@ -95,7 +89,7 @@ def serve(
 
     with reported():
         svc = service(db)
-        bell = fitted_bell(svc)
+        bell = fit_bell(svc)
         base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
         if demo:
             open_demo(svc, base)
@@ -110,19 +104,6 @@ def serve(
     finally:
         if isinstance(bell, PostgresBell):
             bell.close()
-
-
-def fitted_bell(svc: TalkService) -> LocalBell | PostgresBell:
-    """The service's bell: on PostgreSQL one that also rings (and hears) the other server
-    instances on the same database; else one for this process alone."""
-    bell: LocalBell | PostgresBell
-    if svc.store.engine.dialect.name == "postgresql":
-        bell = PostgresBell(svc.store)
-        bell.start()
-    else:
-        bell = LocalBell()
-    svc.bell = bell
-    return bell
 
 
 def open_demo(svc: TalkService, base: str) -> str:

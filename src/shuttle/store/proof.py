@@ -87,6 +87,17 @@ def build_proof(
     }
 
 
+def parse_proof(text: str) -> object:
+    """The JSON document in a proof file's `text`, read strictly (no NaN, no duplicate keys);
+    ``ProofError`` says why it is not JSON."""
+    try:
+        return strict_json(text)
+    except RecursionError:
+        raise ProofError("not a proof: nested too deep") from None
+    except ValueError as error:
+        raise ProofError(f"not a proof: not JSON ({str(error)[:120]})") from None
+
+
 def check_proof(document: object, expect: Head | None = None) -> ProofReport:
     """Recompute the chain of a proof document and check it reaches its head (and ``expect``,
     a head kept earlier, if given); ``ProofError`` names the first thing that does not hold."""

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from shuttle.accounts import Access
+from shuttle.assembly import access_to, live_bell, rate_limiter
 from shuttle.service import TalkService
-from shuttle.store.bell import LocalBell
-from shuttle.store.pg_bell import PostgresBell
 from shuttle.web import errors, pages, sessions
 from shuttle.web.api import router as api_router
-from shuttle.web.auth import Access, RateLimiter
 from shuttle.web.body_limit import BodyLimit
 from shuttle.web.credential_gate import CredentialGate
 from shuttle.web.settings import Settings
@@ -28,12 +27,7 @@ def create_app(
     bell must be a `LocalBell` or a `PostgresBell` (which feeds one) for live updates; a
     `LocalBell` is fitted if it has none."""
     settings = settings or Settings()
-    if service.bell is None:
-        service.bell = LocalBell()
-    bell = service.bell.local if isinstance(service.bell, PostgresBell) else service.bell
-    if not isinstance(bell, LocalBell):
-        raise TypeError("the web needs a LocalBell to wake its live streams")
-    engine = service.store.engine
+    bell = live_bell(service)
     app = FastAPI(
         title="Shuttle",
         summary="Proximity talks: private rooms, a mediator, a tamper-evident record.",
@@ -42,9 +36,9 @@ def create_app(
     app.state.service = service
     app.state.bell = bell
     app.state.settings = settings
-    app.state.access = access or Access(engine)
-    app.state.login_limiter = RateLimiter(engine, settings.login_limit, settings.limit_window)
-    app.state.invite_limiter = RateLimiter(engine, settings.invite_limit, settings.limit_window)
+    app.state.access = access or access_to(service)
+    app.state.login_limiter = rate_limiter(service, settings.login_limit, settings.limit_window)
+    app.state.invite_limiter = rate_limiter(service, settings.invite_limit, settings.limit_window)
     errors.install(app)
     app.include_router(api_router())
     app.include_router(sessions.router)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from fastapi import HTTPException, Request
 from starlette.requests import HTTPConnection
 
+from shuttle.accounts import Access, Identity
+from shuttle.accounts.tokens import same
 from shuttle.service import TalkService
 from shuttle.talks import NotFound, Participant
-from shuttle.web.auth import Access, Identity
-from shuttle.web.auth.tokens import same
 from shuttle.web.settings import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

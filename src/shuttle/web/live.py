@@ -13,8 +13,8 @@ from collections.abc import AsyncIterator, Callable
 from sse_starlette import ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
+from shuttle.assembly import LocalBell
 from shuttle.service import TalkService, TalkView
-from shuttle.store.bell import LocalBell
 from shuttle.talks import Seen
 from shuttle.web.deps import Actor
 

@@ -13,8 +13,8 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from shuttle.web.auth import RateLimiter
-from shuttle.web.auth.access import SESSION_TTL, Issued
+from shuttle.accounts import RateLimiter
+from shuttle.accounts.access import SESSION_TTL, Issued
 from shuttle.web.deps import access, identity_of
 from shuttle.web.settings import SESSION_COOKIE, Settings
 

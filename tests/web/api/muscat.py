@@ -15,10 +15,10 @@ from typing import Any
 
 import httpx
 
+from shuttle.accounts import Access
 from shuttle.service import TalkService
 from shuttle.store import EventStore, open_store
 from shuttle.talks import Delegate, Handling, OpenTalk
-from shuttle.web.auth import Access
 from tests.web.running import Server
 
 US = "United States"

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
+from shuttle.accounts import Access
 from shuttle.service import TalkService
 from shuttle.store import open_store
-from shuttle.web.auth import Access
 from tests.test_service import MUSCAT
 from tests.web.api.muscat import IRAN, Muscat
 from tests.web.running import Server, running_server

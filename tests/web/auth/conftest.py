@@ -1,45 +1,15 @@
-"""Credentials on a real database of each backend, with a clock the tests move."""
+"""The sign-in tests: real servers of each backend, and the secrets none of their logs may hold."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
-from sqlalchemy.engine import Engine
 
-from shuttle.store import open_store
 from tests.web.api.muscat import Operator
 from tests.web.conftest import serving
 from tests.web.running import Server, running_server
-
-
-@dataclass
-class Clock:
-    """Seconds since the epoch, moved by hand."""
-
-    now: float = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """A migrated, empty database of the parametrised backend (SQLite, PostgreSQL)."""
-    store = open_store(database_url)
-    yield store.engine
-    store.dispose()
-
 
 SECRETS: list[str] = []
 """Every token, cookie value, CSRF token and password the HTTP tests handled: none may appear

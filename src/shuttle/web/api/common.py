@@ -9,10 +9,10 @@ from fastapi import Depends, Path, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from shuttle.accounts import Identity
 from shuttle.service import IdempotencyClaim, KeyReused, TalkService
 from shuttle.talks import Command, Invalid
 from shuttle.web.api.idempotency import IDEMPOTENCY_HEADER, RequestKey
-from shuttle.web.auth import Identity
 from shuttle.web.deps import Actor, actor_in, required_identity, talk_service
 
 TalkPath = Annotated[str, Path(min_length=1, max_length=64, description="The talk's id.")]

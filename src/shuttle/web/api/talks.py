@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from shuttle.accounts import Identity
 from shuttle.talks import NotFound
 from shuttle.web.api.common import Acting, SeenEvent, Service
-from shuttle.web.auth import Identity
 from shuttle.web.deps import required_identity
 
 router = APIRouter(tags=["reading"])

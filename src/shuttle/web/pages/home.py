@@ -6,9 +6,9 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
+from shuttle.accounts import Identity
 from shuttle.service import TalkService, TalkSummary
 from shuttle.talks import NotFound
-from shuttle.web.auth import Identity
 from shuttle.web.deps import actor_in, talk_service
 from shuttle.web.pages.render import page
 from shuttle.web.pages.visitor import csrf_of, visitor

@@ -10,8 +10,8 @@ from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from shuttle.accounts import Identity
 from shuttle.talks import NotFound
-from shuttle.web.auth import Identity
 from shuttle.web.deps import Actor, actor_in, identity_of, talk_service
 from shuttle.web.pages.render import page
 

@@ -1,6 +1,6 @@
 """Who is asking: invite links, sessions, bearer tokens, mediators' passwords, rate limits."""
 
-from shuttle.web.auth.access import Access, Identity
-from shuttle.web.auth.limits import RateLimiter
+from shuttle.accounts.access import Access, Identity
+from shuttle.accounts.limits import RateLimiter
 
 __all__ = ["Access", "Identity", "RateLimiter"]

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from shuttle.store.schema import web_credentials, web_users
-from shuttle.web.auth import Access, Identity
-from shuttle.web.auth.access import INVITE_TTL, SESSION_TTL
-from tests.web.auth.conftest import Clock
+from shuttle.accounts import Access, Identity
+from shuttle.accounts.access import INVITE_TTL, SESSION_TTL
+from shuttle.accounts.schema import web_credentials, web_users
+from tests.accounts.conftest import Clock
 
 PASSWORD = "correct horse battery staple"
 

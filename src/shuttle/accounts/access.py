@@ -16,10 +16,10 @@ from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from shuttle.accounts.passwords import dummy_check, hash_password, password_matches
+from shuttle.accounts.schema import web_credentials, web_users
+from shuttle.accounts.tokens import digest, new_token
 from shuttle.store.database import write_transaction
-from shuttle.store.schema import web_credentials, web_users
-from shuttle.web.auth.passwords import dummy_check, hash_password, password_matches
-from shuttle.web.auth.tokens import digest, new_token
 
 Kind = Literal["invite", "session", "bearer"]
 

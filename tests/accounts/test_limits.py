@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
+from shuttle.accounts import RateLimiter
+from shuttle.accounts.schema import web_attempts
 from shuttle.store import make_engine
-from shuttle.store.schema import web_attempts
-from shuttle.web.auth import RateLimiter
-from tests.web.auth.conftest import Clock
+from tests.accounts.conftest import Clock
 
 
 def test_a_key_is_blocked_after_its_failures_until_the_window_passes(

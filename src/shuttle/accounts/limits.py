@@ -8,8 +8,8 @@ from collections.abc import Callable
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Engine
 
+from shuttle.accounts.schema import web_attempts
 from shuttle.store.database import write_transaction
-from shuttle.store.schema import web_attempts
 
 
 class RateLimiter:

@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from shuttle.web.auth.passwords import MIN_LENGTH, dummy_check, hash_password, password_matches
-from shuttle.web.auth.tokens import digest, new_token, same
+from shuttle.accounts.passwords import MIN_LENGTH, dummy_check, hash_password, password_matches
+from shuttle.accounts.tokens import digest, new_token, same
 
 
 def test_a_password_is_hashed_with_argon2id() -> None:

@@ -1,0 +1,67 @@
+"""A running Shuttle put together: the record, the service over it, its bell, and the accounts
+kept beside it in the same database.
+
+The one place above the store that knows how these are wired, so that neither the web nor the
+command line imports the store (the import contracts in pyproject.toml hold them to that).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from shuttle.accounts import Access, RateLimiter
+from shuttle.service import TalkService
+from shuttle.store import open_store
+from shuttle.store.bell import LocalBell
+from shuttle.store.pg_bell import PostgresBell
+
+__all__ = [
+    "LocalBell",
+    "PostgresBell",
+    "access_to",
+    "fit_bell",
+    "live_bell",
+    "open_service",
+    "rate_limiter",
+]
+
+
+def open_service(url: str) -> TalkService:
+    """The service over the record at `url`, migrated to the current schema."""
+    return TalkService(open_store(url))
+
+
+def fit_bell(service: TalkService) -> LocalBell | PostgresBell:
+    """Give the service the bell a server needs: on PostgreSQL one that also rings (and hears)
+    the other server instances on the same database, started; else one for this process."""
+    bell: LocalBell | PostgresBell
+    if service.store.engine.dialect.name == "postgresql":
+        bell = PostgresBell(service.store)
+        bell.start()
+    else:
+        bell = LocalBell()
+    service.bell = bell
+    return bell
+
+
+def live_bell(service: TalkService) -> LocalBell:
+    """The bell that wakes this process's live streams: the service's `LocalBell`, or the one a
+    `PostgresBell` feeds; a `LocalBell` is fitted if the service has no bell."""
+    if service.bell is None:
+        service.bell = LocalBell()
+    bell = service.bell.local if isinstance(service.bell, PostgresBell) else service.bell
+    if not isinstance(bell, LocalBell):
+        raise TypeError("live streams need a LocalBell, or a PostgresBell that feeds one")
+    return bell
+
+
+def access_to(service: TalkService, clock: Callable[[], float] = time.time) -> Access:
+    """The accounts (invites, sessions, tokens, mediators' passwords) in the service's database."""
+    return Access(service.store.engine, clock)
+
+
+def rate_limiter(service: TalkService, limit: int, window: float) -> RateLimiter:
+    """A limit of `limit` failures per key in `window` seconds, counted in the service's
+    database so that every server instance shares it."""
+    return RateLimiter(service.store.engine, limit, window)
