@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 import pytest
 
 from shuttle.talks import Handling, Recorded, evolve, fold
-from shuttle.talks.events import Said
+from shuttle.talks.events import Said, TalkOpened
 from tests.talks.driver import AT, Talk, open_talk
 
 
@@ -24,3 +27,14 @@ def test_participants_are_found_by_nfc_name() -> None:
     talk = open_talk()
     assert talk.state.participant("  US Envoy ") is not None
     assert talk.state.participant("United States") is None
+
+
+def test_an_event_the_fold_does_not_know_is_an_error_not_a_no_op() -> None:
+    @dataclass(frozen=True)
+    class Unheard:
+        kind: ClassVar[str] = "unheard"
+
+    opening = TalkOpened("T", ("A", "B"), ("M",), (), Handling.MEDIATOR_ONLY, False)
+    opened = fold([Recorded(1, "t0", opening)])
+    with pytest.raises(AssertionError):
+        evolve(opened, Recorded(2, "t1", Unheard()))  # type: ignore[arg-type]

@@ -202,6 +202,26 @@ class OfferAnswered:
     accept: bool
 
 
+NegotiationFact = (
+    AgendaSet
+    | Drafted
+    | Answered
+    | Agreed
+    | Signed
+    | Closed
+    | Proposed
+    | ProposalAnswered
+    | ProposalConcluded
+    | BidOpened
+    | BidSubmitted
+    | BidSettled
+    | ProfileSubmitted
+    | IncidentReported
+    | OfferAnswered
+)
+"""The events the negotiation's fold (`evolve_negotiation`) owns; an offer is folded as a
+statement of its room."""
+
 NEGOTIATION_EVENTS = (
     AgendaSet,
     Drafted,

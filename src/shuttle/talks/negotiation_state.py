@@ -7,6 +7,7 @@ profiles, escalation and the agreement -- folded from the record like the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import assert_never
 
 from pyrsistent import pmap, pvector
 from pyrsistent.typing import PMap, PVector
@@ -22,7 +23,6 @@ from shuttle.talks.events import (
     Closed,
     Drafted,
     EscalationStep,
-    Event,
     IncidentReported,
     OfferAnswered,
     ProfileSubmitted,
@@ -31,6 +31,7 @@ from shuttle.talks.events import (
     Proposed,
     Signed,
 )
+from shuttle.talks.negotiation_events import NegotiationFact
 from shuttle.talks.numbers import number
 from shuttle.talks.vocabulary import BidRule, Comparison, Source
 
@@ -131,8 +132,9 @@ class Negotiation:
         return bool(self.drafts or self.proposals or self.bids or self.profiles)
 
 
-def evolve_negotiation(negotiation: Negotiation, seq: int, event: Event) -> Negotiation:
-    """Fold one event; events that do not concern the negotiation leave it as it was."""
+def evolve_negotiation(negotiation: Negotiation, seq: int, event: NegotiationFact) -> Negotiation:
+    """Fold one negotiation event. Every kind is handled: a kind added to `NegotiationFact`
+    and forgotten here is a type error, and an unknown one at run time raises."""
     n = negotiation
     match event:
         case AgendaSet():
@@ -200,4 +202,4 @@ def evolve_negotiation(negotiation: Negotiation, seq: int, event: Event) -> Nego
                 ),
             )
         case _:
-            return n
+            assert_never(event)
