@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
 
 from shuttle.talks import (
     JOINT_ROOM,
@@ -12,9 +16,11 @@ from shuttle.talks import (
     Join,
     Mode,
     Note,
+    Recorded,
     Release,
     Role,
     Say,
+    view_of,
 )
 from tests.talks.driver import Talk, open_talk
 
@@ -94,3 +100,15 @@ def test_a_delegate_who_joins_later_sees_the_rooms_history(talk: Talk) -> None:
     talk.do(Say("Iranian FM", "Earlier words"))
     talk.do(Join("Oman", "Deputy FM", Role.DELEGATE, "Iran"))
     assert [s.text for s in talk.view("Deputy FM")][1] == "Earlier words"
+
+
+def test_an_event_view_of_does_not_know_is_an_error_for_a_mediator_too() -> None:
+    @dataclass(frozen=True)
+    class Unheard:
+        kind: ClassVar[str] = "unheard"
+
+    talk = open_talk()
+    oman = talk.state.participant("Oman")
+    assert oman is not None
+    with pytest.raises(AssertionError):
+        view_of(oman, Recorded(99, "t", Unheard()), talk.state)  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ from shuttle.talks.negotiation_events import (
     Drafted,
     EscalationStep,
     IncidentReported,
+    NegotiationFact,
     OfferAnswered,
     Offered,
     ProfileSubmitted,
@@ -171,22 +172,8 @@ Event = (
     | Noted
     | Consented
     | JointRoomOpened
-    | AgendaSet
-    | Drafted
-    | Answered
-    | Agreed
-    | Signed
-    | Closed
-    | Proposed
-    | ProposalAnswered
-    | ProposalConcluded
-    | BidOpened
-    | BidSubmitted
-    | BidSettled
-    | ProfileSubmitted
-    | IncidentReported
     | Offered
-    | OfferAnswered
+    | NegotiationFact
 )
 
 EVENT_TYPES: dict[str, type[Event]] = {

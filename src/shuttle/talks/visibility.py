@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, assert_never
 
 from shuttle.talks.events import (
     Consented,
@@ -209,7 +209,35 @@ def _for_mediator(recorded: Recorded) -> Seen:
             return _seen(recorded, by=event.by, details={"party": event.party, "shared": False})
         case BidOpened():
             return _bid_opened(recorded, event)
-    return _whole(recorded)
+        case (
+            TalkOpened()
+            | Joined()
+            | Said()
+            | Released()
+            | Conveyed()
+            | Noted()
+            | Consented()
+            | JointRoomOpened()
+            | AgendaSet()
+            | Drafted()
+            | Answered()
+            | Agreed()
+            | Signed()
+            | Closed()
+            | Proposed()
+            | ProposalAnswered()
+            | ProposalConcluded()
+            | BidSettled()
+            | ProfileSubmitted()
+            | IncidentReported()
+            | Offered()
+            | OfferAnswered()
+        ):
+            return _whole(recorded)
+        case _:
+            # Every kind is named: one added to `Event` and left out here is a type error, and
+            # an unknown one at run time raises, rather than being shown whole by default.
+            assert_never(event)
 
 
 def _bid_opened(recorded: Recorded, event: BidOpened) -> Seen:
