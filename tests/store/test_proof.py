@@ -167,3 +167,15 @@ def test_a_malformed_proof_is_refused_in_words(document: object) -> None:
     with pytest.raises(ProofError) as refused:
         check_proof(document)
     assert len(str(refused.value)) < 200
+
+
+def test_a_body_whose_seq_is_true_is_not_seq_1() -> None:
+    document = {
+        "proof": PROOF_FORMAT,
+        "talk": "t",
+        "participant": "p",
+        "head": f"1:{'0' * 64}",
+        "events": [{"seq": 1, "body": '{"kind":"x","seq":true,"talk":"t"}'}],
+    }
+    with pytest.raises(ProofError, match="event 1: its body is of another talk or seq"):
+        check_proof(document)

@@ -71,6 +71,24 @@ def _checked_str(text: str, path: str) -> str:
     return str(text)
 
 
+def parse_canonical(body: bytes) -> dict[str, Any]:
+    """The document whose canonical form is exactly ``body``; ``ValueError`` says why there is
+    none (not UTF-8, not JSON, not an object, or JSON in another form than the canonical one)."""
+    try:
+        document = strict_json(body.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise ValueError(f"body is not canonical JSON: {exc}") from None
+    if not isinstance(document, dict):
+        raise ValueError(f"body is JSON but not an object ({type(document).__name__})")
+    try:
+        encoded = canonical_bytes(document)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise ValueError(f"body is not canonical JSON: {exc}") from None
+    if encoded != body:
+        raise ValueError("body is valid JSON but not in canonical form")
+    return document
+
+
 def strict_json(text: str | bytes) -> Any:
     """Parse JSON that may have been tampered with: ``NaN``/``Infinity`` and duplicate keys,
     which Python's json accepts (keeping the last of two keys), raise ``ValueError``; so do

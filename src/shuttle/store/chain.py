@@ -28,6 +28,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from typing import TypeGuard
 
 GENESIS_HASH: str = "0" * 64
 """The "previous hash" of every talk's first event."""
@@ -41,6 +42,11 @@ SALT_BYTES = 32
 
 LEAF_PREFIX = b"\x00"
 LINK_PREFIX = b"\x01"
+
+
+def is_hash(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a link as the record writes one: 64 lowercase hex digits."""
+    return isinstance(value, str) and _HASH_RE.fullmatch(value) is not None
 
 
 def new_salt() -> bytes:
@@ -94,7 +100,7 @@ class Head:
         # subclass and would otherwise pass as seq 1.
         if not isinstance(self.seq, int) or isinstance(self.seq, bool) or self.seq < 1:
             raise ValueError(f"head seq must be a positive integer, got {self.seq!r}")
-        if not isinstance(self.hash, str) or not _HASH_RE.fullmatch(self.hash):
+        if not is_hash(self.hash):
             raise ValueError(f"head hash must be 64 lowercase hex digits, got {self.hash!r}")
 
     def __str__(self) -> str:

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.engine import Connection
 
-from shuttle.store.canonical import canonical_bytes, strict_json
-from shuttle.store.chain import GENESIS_HASH, SALT_BYTES, Head, event_link
+from shuttle.store.canonical import parse_canonical
+from shuttle.store.chain import GENESIS_HASH, SALT_BYTES, Head, event_link, is_hash
 from shuttle.store.schema import events, talks
 
 # Rows fetched per round trip while streaming.
@@ -231,17 +230,13 @@ def _typed_row(
         salt = bytes(salt)
     if not isinstance(body, bytes):
         return None, f"stored body is {_kind_of(body)}, not bytes"
-    if not isinstance(stored_hash, str) or not _is_hex_hash(stored_hash):
+    if not is_hash(stored_hash):
         return None, f"stored hash {_shown(stored_hash)} is not 64 lowercase hex digits"
     if salt is not None and (not isinstance(salt, bytes) or len(salt) != SALT_BYTES):
         return None, f"stored salt is {_kind_of(salt)}, not {SALT_BYTES} bytes"
     if not isinstance(kind, str):
         return None, f"stored kind is {_kind_of(kind)}, not text"
     return (kind, body, stored_hash, salt), ""
-
-
-def _is_hex_hash(value: str) -> bool:
-    return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
 
 def _shown(value: object) -> str:
@@ -279,9 +274,10 @@ def _event_problem(
             f"hash mismatch: stored {stored_hash}, recomputed {recomputed} "
             "(the body or the stored hash was changed)"
         )
-    document, problem = _parse_canonical(body)
-    if document is None:
-        return problem
+    try:
+        document = parse_canonical(body)
+    except ValueError as problem:
+        return str(problem)
     if document.get("talk") != talk:
         return f"body says talk {document.get('talk')!r} but the row is in talk {talk!r}"
     body_seq = document.get("seq")
@@ -291,16 +287,3 @@ def _event_problem(
     if document.get("kind") != kind:
         return f"body says kind {document.get('kind')!r} but the row's kind is {kind!r}"
     return None
-
-
-def _parse_canonical(body: bytes) -> tuple[dict[str, Any] | None, str]:
-    """Parse ``body`` and check that re-encoding it reproduces it byte for byte."""
-    try:
-        document = strict_json(body.decode("utf-8"))
-        if not isinstance(document, dict):
-            return None, f"body is JSON but not an object ({type(document).__name__})"
-        if canonical_bytes(document) != body:
-            return None, "body is valid JSON but not in canonical form"
-    except (ValueError, TypeError, RecursionError) as exc:
-        return None, f"body is not canonical JSON: {exc}"
-    return document, ""
