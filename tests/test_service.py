@@ -51,7 +51,7 @@ def test_views_go_through_view_of(service: TalkService) -> None:
     talk = service.open_talk(MUSCAT).talk
     service.execute(talk, Say("US Envoy", "private"))
     iran = service.view(talk, "Iranian FM")
-    assert [s.seq for s in iran.events] == [1] and iran.head.seq == 2
+    assert [s.seq for s in iran.events] == [1] and iran.head_seq == 2
     with pytest.raises(NotFound, match="participant 'Nobody'"):
         service.view(talk, "Nobody")
     with pytest.raises(NotFound, match="talk 'nope' not found"):
@@ -123,5 +123,5 @@ def test_two_processes_speaking_in_one_talk(database_url: str, service: TalkServ
 def test_talks_lists_every_talk_oldest_first(service: TalkService) -> None:
     first = service.open_talk(MUSCAT).talk
     second = service.open_talk(MUSCAT).talk
-    assert [s.talk for s in service.talks()] == [first, second]
-    assert service.talks()[0].title == "Muscat"
+    assert [s.talk for s in service.talks(None)] == [first, second]
+    assert service.talks(None)[0].title == "Muscat"

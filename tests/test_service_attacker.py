@@ -123,7 +123,7 @@ def play(service: TalkService, secrets: Secrets) -> tuple[str, Material]:
     def secretly(command: Command) -> None:
         before = poll()
         appended = service.execute(talk, command)
-        material.windows[appended.events[0].seq] = (before, utc_now())
+        material.windows[appended.first_seq] = (before, utc_now())
         poll()
 
     secretly(profile(secrets.shares_profile))

@@ -36,7 +36,7 @@ def test_a_command_refused_on_a_stale_fold_is_judged_again_on_the_record(
 ) -> None:
     first, second = two
     talk = first.open_talk(MUSCAT).talk
-    first.load(talk)  # first's cache now stops at seq 1
+    first.seen_since(talk, "Oman")  # first's cache now stops at seq 1
     second.execute(talk, Say("US Envoy", "carry this", handling=Handling.MAY_CONVEY))
     # On first's cached fold statement 2 does not exist; on the record it does.
     carried = first.execute(talk, Convey("Oman", 2, "Iran", Mode.VERBATIM))
@@ -48,11 +48,12 @@ def test_a_command_on_a_stale_fold_lands_after_the_other_instances_appends(
 ) -> None:
     first, second = two
     talk = first.open_talk(MUSCAT).talk
-    first.load(talk)
+    first.seen_since(talk, "Oman")
     second.execute(talk, Say("US Envoy", "one"))
     said = first.execute(talk, Say("US Envoy", "two"))
     assert said.head.seq == 3
-    assert [s.text for s in second.view(talk, "US Envoy").events[1:]] == ["one", "two"]
+    seen = second.view(talk, "US Envoy").events[1:]
+    assert [s.to_dict()["text"] for s in seen] == ["one", "two"]
 
 
 def test_a_refusal_stands_when_the_record_agrees(two: tuple[TalkService, TalkService]) -> None:
@@ -83,5 +84,5 @@ def test_a_view_at_least_at_a_seq_reads_the_record_only_when_the_cache_is_behind
     talk = first.open_talk(MUSCAT).talk
     second.execute(talk, Say("US Envoy", "from the other instance"))
     # Rung for seq 2 (by another instance), first's cache (seq 1) is behind: it reads.
-    seen = first.view(talk, "Oman", after=1, at_least=2).events
-    assert [s.text for s in seen] == ["from the other instance"]
+    seen = first.seen_since(talk, "Oman", after=1, at_least=2).events
+    assert [s.to_dict()["text"] for s in seen] == ["from the other instance"]

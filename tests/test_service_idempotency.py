@@ -34,10 +34,15 @@ def key(
 
 
 def answer(service: TalkService, name: str, appended: Appended) -> tuple[str, list[Any]]:
-    """What the web answers for `appended`: the head, and the new events as `name` sees them."""
-    first = appended.events[0].seq
-    view = service.view(appended.talk, name, after=first - 1, at_least=appended.head.seq)
-    return str(appended.head), [e.to_dict() for e in view.events if e.seq <= appended.head.seq]
+    """What the web answers for `appended`: the head, and the new events as `name`, who sent
+    the command, sees them -- just what `name`'s view of that stretch of the record shows."""
+    assert appended.actor == name
+    events = [e.to_dict() for e in appended.events]
+    update = service.seen_since(
+        appended.talk, name, after=appended.first_seq - 1, at_least=appended.head.seq
+    )
+    assert events == [e.to_dict() for e in update.events if e.seq <= appended.head.seq]
+    return str(appended.head), events
 
 
 def kinds(service: TalkService, talk: str) -> list[str]:

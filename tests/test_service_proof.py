@@ -56,7 +56,7 @@ def planted(service: TalkService) -> str:
     ).talk
     service.execute(talk, Say("US Envoy", US_ONLY))
     carried = service.execute(talk, Say("US Envoy", US_CARRIED, handling=Handling.MAY_CONVEY))
-    source = carried.events[0].seq
+    source = carried.first_seq
     service.execute(talk, Convey("Oman", source, IRAN, Mode.PARAPHRASE, PARAPHRASE))
     service.execute(talk, Say("Iranian FM", IRAN_SAYS))
     service.execute(talk, Note("Oman", NOTE))
@@ -92,7 +92,7 @@ def test_a_mediators_proof_holds_no_bound_and_no_unshared_profile(service: TalkS
 @pytest.mark.parametrize("who", ["Iranian FM", "US Envoy", "Oman"])
 def test_a_proof_reads_exactly_what_the_view_shows_whole(service: TalkService, who: str) -> None:
     talk = planted(service)
-    view = service.view(talk, who)
+    view = service.seen_since(talk, who)
     report = check_proof(service.proof(talk, who), expect=view.head)
     assert report.head == view.head and report.participant == who
     shown = {seen.seq: seen.to_dict() for seen in view.events}

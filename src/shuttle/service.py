@@ -28,15 +28,18 @@ from shuttle.store.proof import check_proof as check_proof
 from shuttle.store.proof import parse_proof as parse_proof
 from shuttle.talks import (
     Command,
+    Hint,
     Invalid,
     NotFound,
     OpenTalk,
     Participant,
     Recorded,
     Refused,
+    Role,
     Seen,
     Sign,
     TalkState,
+    TalkView,
     decide,
     event_from_data,
     evolve,
@@ -46,7 +49,10 @@ from shuttle.talks import (
     view_of,
     visible_record,
 )
+from shuttle.talks.common import participant_named
+from shuttle.talks.events import TalkOpened as OpenTalkEvent
 from shuttle.talks.preferences import engine_profile
+from shuttle.talks.talk_view import Status
 
 MAX_ATTEMPTS = 100
 """How often a command is re-decided after losing a race before the service gives up."""
@@ -58,12 +64,14 @@ def utc_now() -> str:
 
 @dataclass(frozen=True)
 class Appended:
-    """What one command added: the talk, its new events, and the record's head after them."""
+    """What one command added, as its actor may see it: the new events through `view_of`
+    (never the raw events or state), from seq `first_seq`, and the record's head after them."""
 
     talk: str
-    events: list[Recorded]
+    actor: str
+    events: list[Seen]
+    first_seq: int
     head: Head
-    state: TalkState
     # True when nothing was added: the command's key was claimed, and this is its first answer.
     replayed: bool = False
 
@@ -74,8 +82,8 @@ class KeyReused(Exception):
 
 
 @dataclass(frozen=True)
-class TalkView:
-    """Everything one participant may see of a talk, and the head of the whole record."""
+class Update:
+    """What one participant may see of a talk after some seq, and the whole record's head."""
 
     talk: str
     participant: Participant
@@ -85,11 +93,17 @@ class TalkView:
 
 @dataclass(frozen=True)
 class TalkSummary:
+    """A talk in a listing, as the one looking may see it. `role` and `status` are None in the
+    operator's listing, which tells only each talk's public opening facts."""
+
     talk: str
     title: str
     parties: list[str]
     opened_at: str
     head: Head
+    role: Role | None = None
+    status: Status | None = None
+    last_activity: str | None = None
 
 
 class TalkService:
@@ -153,7 +167,7 @@ class TalkService:
             if not looked_up and (replayed := self._replay(talk, claim)) is not None:
                 return replayed
             looked_up = False
-            state, head = self.load(talk)
+            state, head = self._load(talk)
             try:
                 return self._append(talk, state, head, command, claim)
             except ConcurrentAppend:  # another writer went first: judge again on the new state
@@ -179,12 +193,13 @@ class TalkService:
                 "this idempotency key was used for another request in this talk; "
                 "send a new key with a new request"
             )
-        state, _ = self.load(talk, at_least=claimed.head.seq)
+        state, _ = self._load(talk, at_least=claimed.head.seq)
         events = list(state.record[claimed.first_seq - 1 : claimed.head.seq])
-        return Appended(talk, events, claimed.head, state, replayed=True)
+        return _appended(talk, claim.participant, state, events, claimed.head, replayed=True)
 
-    def load(self, talk: str, at_least: int | None = None) -> tuple[TalkState, Head]:
-        """The talk's current state and head; NotFound if there is no such talk.
+    def _load(self, talk: str, at_least: int | None = None) -> tuple[TalkState, Head]:
+        """The talk's current state and head; NotFound if there is no such talk. Private: a
+        surface reads a talk only through a participant's view.
 
         With `at_least`, a cached fold that already reaches that seq is returned without
         reading the record: a reader woken by the bell for seq N needs the record up to N,
@@ -213,16 +228,21 @@ class TalkService:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
 
-    def view(
+    def view(self, talk: str, as_name: str) -> TalkView:
+        """What participant `as_name` sees of the talk, through `view_of`, as one read model."""
+        update = self.seen_since(talk, as_name)
+        head = update.head
+        return TalkView.of(talk, update.participant, str(head), head.seq, update.events)
+
+    def seen_since(
         self, talk: str, as_name: str, after: int = 0, at_least: int | None = None
-    ) -> TalkView:
-        """What participant `as_name` sees of the talk, event by event, via `view_of`; with
-        `after`, only the events after that sequence number (a reader catching up); with
-        `at_least`, of the record up to at least that seq (see `load`)."""
-        state, head = self.load(talk, at_least)
+    ) -> Update:
+        """The events participant `as_name` may see after seq `after` (a reader catching
+        up), through `view_of`; with `at_least`, of the record up to at least that seq (see
+        `_load`)."""
+        state, head = self._load(talk, at_least)
         participant = _participant(state, as_name)
-        seen = list(visible_record(participant, state, after))
-        return TalkView(talk, participant, head, seen)
+        return Update(talk, participant, head, list(visible_record(participant, state, after)))
 
     def proof(self, talk: str, as_name: str) -> dict[str, Any]:
         """Participant `as_name`'s proof of the talk up to its head (``store.proof``): the salt
@@ -230,7 +250,7 @@ class TalkService:
 
         Whole means `view_of` shows every value the stored bytes hold; an event it shows
         redacted, or not at all, is given by commitment only."""
-        state, head = self.load(talk)
+        state, head = self._load(talk)
         participant = _participant(state, as_name)
         stored = [s for s in self.store.load(talk) if s.seq <= head.seq]
         readable: set[int] = set()
@@ -239,10 +259,7 @@ class TalkService:
             seen = None if recorded is None else view_of(participant, recorded, state)
             if seen is None:
                 continue
-            document = event.document
-            if (document.get("at"), document.get("kind")) == (seen.at, seen.kind) and reveals_all(
-                seen, document.get("data", {})
-            ):
+            if reveals_all(seen, event.document):
                 readable.add(event.seq)
         return build_proof(talk, participant.name, stored, readable)
 
@@ -257,11 +274,11 @@ class TalkService:
             known = cached[0].participant(name)
             if known is not None:
                 return known
-        return _participant(self.load(talk)[0], name)
+        return _participant(self._load(talk)[0], name)
 
     def advice(self, talk: str, as_name: str) -> Advice:
         """The engine's advice for mediator `as_name`, numbers withheld for unshared profiles."""
-        state, _ = self.load(talk)
+        state, _ = self._load(talk)
         participant = _participant(state, as_name)
         if not participant.is_mediator:
             raise Refused(
@@ -271,7 +288,7 @@ class TalkService:
         negotiation = state.negotiation
         agenda = negotiation.agenda
         if agenda is None:
-            raise Refused("this talk has no agenda yet", "set one with `agenda`")
+            raise Refused("this talk has no agenda yet", "set one first", Hint(action="set-agenda"))
         missing = [p for p in state.parties if p not in negotiation.profiles]
         if missing:
             raise Refused(
@@ -288,16 +305,33 @@ class TalkService:
             None if current is None else agenda.package(current.terms),
         )
 
-    def talks(self) -> list[TalkSummary]:
+    def talks(self, as_name: str | None) -> list[TalkSummary]:
+        """The talks `as_name` takes part in, each as its view tells (its role, the talk's
+        status, its last activity); with None, the server's operator's listing of every talk
+        by its public opening facts alone."""
         summaries = []
         for first in self.store.talks():
-            opened = _recorded(first)
-            data = to_data(opened.event)
+            opened = _recorded(first).event
+            assert isinstance(opened, OpenTalkEvent)
             head = self.store.head(first.talk)
             assert head is not None
-            summaries.append(
-                TalkSummary(first.talk, data["title"], data["parties"], opened.at, head)
+            summary = TalkSummary(
+                first.talk, opened.title, list(opened.parties), first.document["at"], head
             )
+            if as_name is not None:
+                state, _ = self._load(first.talk)
+                participant = state.participant(as_name)
+                if participant is None:
+                    continue
+                view = self.view(first.talk, participant.name)
+                summary = replace(
+                    summary,
+                    head=head,
+                    role=participant.role,
+                    status=view.status,
+                    last_activity=view.last_activity,
+                )
+            summaries.append(summary)
         return summaries
 
     def verify(self, expect: Mapping[str, Head] | None = None) -> VerifyReport:
@@ -332,14 +366,34 @@ class TalkService:
         self._remember(talk, state, stored[-1].head)
         if self.bell is not None:
             self.bell.ring(talk, stored[-1].head.seq)
-        return Appended(talk, recorded, stored[-1].head, state)
+        actor = command.mediators[0] if isinstance(command, OpenTalk) else command.actor
+        return _appended(talk, actor, state, recorded, stored[-1].head)
+
+
+def _appended(
+    talk: str,
+    actor: str,
+    state: TalkState,
+    events: list[Recorded],
+    head: Head,
+    replayed: bool = False,
+) -> Appended:
+    """A command's answer: its events as its actor may see them, like any view, so that a
+    command's own output never shows what the actor's view would hide."""
+    participant = _participant(state, actor)
+    seen = (view_of(participant, recorded, state) for recorded in events)
+    return Appended(
+        talk,
+        participant.name,
+        [s for s in seen if s is not None],
+        events[0].seq,
+        head,
+        replayed,
+    )
 
 
 def _participant(state: TalkState, name: str) -> Participant:
-    participant = state.participant(name)
-    if participant is None:
-        raise NotFound(f"participant {name.strip()!r} not found in this talk")
-    return participant
+    return participant_named(state, name)
 
 
 def _stamped(command: Sign, head: Head) -> Sign:

@@ -121,6 +121,13 @@ def test_an_offer_carried_verbatim_is_answered_in_the_other_room(shuttle: Shuttl
     body = shuttle.ok("answer", talk, "--as", IRAN, "accept", "--offer", str(via), "--json").json
     assert [e["kind"] for e in body["events"]] == ["offer-answered", "agreed"]
     assert body["events"][1]["reached_on"] == "offer"
+    # The answering room reads its answer and the agreement without the offer's place in the
+    # other room; the offering room reads both whole.
+    iran = screen(shuttle.ok("view", talk, "--as", IRAN).out)
+    assert f"Iran accepts the offer (carried in {via})" in iran
+    assert "AGREED on an offer:" in iran and "the offer of event" not in iran
+    us = screen(shuttle.ok("view", talk, "--as", US).out)
+    assert f"AGREED on the offer of event {offer['seq']}:" in us
 
 
 def test_an_incident_lowers_no_deal_for_everyone(shuttle: Shuttle) -> None:

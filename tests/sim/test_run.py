@@ -16,7 +16,17 @@ from shuttle.engine.strategies.single_text import SingleTextMediator
 from shuttle.service import TalkService
 from shuttle.sim import MEDIATORS, RoundDone, SimulationError, simulate
 from shuttle.sim.sight import MediatorObserver, PartyObserver
-from shuttle.talks.negotiation_state import PartyProfile
+from shuttle.talks import (
+    AgreementView,
+    CarriageView,
+    DraftView,
+    IncidentView,
+    OfferAnswerView,
+    OfferView,
+    PartyProfile,
+    ProfileView,
+    SignatureView,
+)
 from tests.sim.conftest import lease
 
 
@@ -24,11 +34,10 @@ from tests.sim.conftest import lease
 def test_a_simulated_talk_is_a_normal_talk(service: TalkService, mediator: str) -> None:
     result = simulate(service, lease(), mediator, ["linear", "conceder"], rounds=40, seed=1)
     assert result.agreement and result.outcome is not None and result.package is not None
-    state, head = service.load(result.talk)
-    agreement = state.negotiation.agreement
-    assert agreement is not None
-    assert set(state.negotiation.signatures) == {"Tenant", "Owner"}
-    assert service.verify({result.talk: head}).ok
+    view = service.view(result.talk, "Mediator")
+    assert view.agreed is not None
+    assert {signature.party for signature in view.signatures} == {"Tenant", "Owner"}
+    assert service.verify({result.talk: service.seen_since(result.talk, "Mediator").head}).ok
     scenario = lease()
     assert result.outcome == scenario.space.decode(result.package)
     quality = OutcomeQuality.of(scenario)
@@ -53,9 +62,9 @@ def test_the_guided_mediator_reaches_the_nash_point(service: TalkService) -> Non
 
 def test_the_relay_carries_offers_between_rooms(service: TalkService) -> None:
     result = simulate(service, lease(), "relay", ["conceder", "conceder"], rounds=40, seed=3)
-    kinds = [seen.kind for seen in service.view(result.talk, "Mediator").events]
-    assert {"offered", "conveyed", "offer-answered", "agreed", "signed"} <= set(kinds)
-    assert "drafted" not in kinds
+    kinds = {type(seen) for seen in service.view(result.talk, "Mediator").events}
+    assert {OfferView, CarriageView, OfferAnswerView, AgreementView, SignatureView} <= kinds
+    assert DraftView not in kinds
     assert result.agreement
 
 
@@ -66,8 +75,7 @@ def test_no_agreement_by_the_deadline_closes_the_talk(service: TalkService) -> N
     scenario = replace(scenario, profiles=demanding)
     result = simulate(service, scenario, "single-text", ["boulware", "boulware"], rounds=5)
     assert not result.agreement and result.pareto_distance is None and result.nash_ratio == 0
-    state, _ = service.load(result.talk)
-    assert state.negotiation.closed is not None and result.rounds == 5
+    assert service.view(result.talk, "Mediator").closed is not None and result.rounds == 5
 
 
 def test_incidents_follow_the_schedule_and_lower_reservations(service: TalkService) -> None:
@@ -76,10 +84,11 @@ def test_incidents_follow_the_schedule_and_lower_reservations(service: TalkServi
         ScheduledIncident(2, "never drawn", 0.2, chance=1e-12),
     )
     result = simulate(service, lease(schedule), "guided", ["boulware", "boulware"], rounds=20)
-    state, _ = service.load(result.talk)
-    assert result.incidents == 1 and state.negotiation.escalation == pytest.approx(0.1)
+    escalation = service.view(result.talk, "Mediator").escalation
+    assert result.incidents == 1 and escalation == pytest.approx(0.1)
     delegate = service.view(result.talk, "Tenant delegate").events
-    assert [s.text for s in delegate if s.kind == "incident"] == ["a burst pipe floods the flat"]
+    incidents = [s.text for s in delegate if isinstance(s, IncidentView)]
+    assert incidents == ["a burst pipe floods the flat"]
 
 
 def test_progress_is_reported_round_by_round(service: TalkService) -> None:
@@ -128,21 +137,24 @@ def test_the_single_text_mediator_never_receives_a_profile(
     # Parties do not share their profiles with a mediator that does not use them, so even the
     # mediator's own view holds no profile's contents.
     for seen in service.view(result.talk, "Mediator").events:
-        if seen.kind == "profile":
-            assert seen.details == {"party": seen.details["party"], "shared": False}
+        if isinstance(seen, ProfileView):
+            assert not seen.shared
+            assert seen.weights is None and seen.values is None and seen.reservation is None
 
 
 def test_each_participant_decides_from_its_own_view_only(
     service: TalkService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    original = TalkService.view
+    original = TalkService.seen_since
 
-    def spy(self: TalkService, talk: str, as_name: str, after: int = 0) -> Any:
+    def spy(
+        self: TalkService, talk: str, as_name: str, after: int = 0, at_least: int | None = None
+    ) -> Any:
         calls.append(as_name)
-        return original(self, talk, as_name, after)
+        return original(self, talk, as_name, after, at_least)
 
-    monkeypatch.setattr(TalkService, "view", spy)
+    monkeypatch.setattr(TalkService, "seen_since", spy)
     fed: list[tuple[str, list[int]]] = []
     for observer in (PartyObserver, MediatorObserver):
         see = observer.see
@@ -178,7 +190,7 @@ def test_bad_settings_are_named(
 ) -> None:
     with pytest.raises(SimulationError, match=words):
         simulate(service, lease(), mediator, strategies)
-    assert service.talks() == []
+    assert service.talks(None) == []
 
 
 def test_rounds_must_be_positive(service: TalkService) -> None:

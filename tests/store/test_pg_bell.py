@@ -84,8 +84,8 @@ def test_an_append_through_one_instance_wakes_a_reader_of_the_other(
 
     assert asyncio.run(hear(reader, talk, 1, speak)) == 2
     # Woken, the reader's own service reads the event from the record: it was committed.
-    seen = reader.view(talk, "Oman", after=1).events
-    assert [(s.seq, s.text) for s in seen] == [(2, "we are ready")]
+    seen = reader.seen_since(talk, "Oman", after=1).events
+    assert [(s.seq, s.to_dict()["text"]) for s in seen] == [(2, "we are ready")]
 
 
 @postgresql_only

@@ -10,6 +10,7 @@ from shuttle.talks import (
     Convey,
     Delegate,
     Handling,
+    Hint,
     Invalid,
     Join,
     Mode,
@@ -109,7 +110,7 @@ def test_join_refusals(talk: Talk) -> None:
     refused(talk, Join("Oman", "US Envoy", Role.DELEGATE, IRAN), Refused, "already takes part")
     refused(talk, Join("Oman", "Iran", Role.DELEGATE, US), Refused, "is a party's name")
     refused(talk, Join("Oman", "X", Role.DELEGATE, "Narnia"), NotFound, "party 'Narnia'")
-    refused(talk, Join("Oman", "X", Role.DELEGATE), Invalid, "--party")
+    refused(talk, Join("Oman", "X", Role.DELEGATE), Invalid, "name the party")
     refused(talk, Join("Oman", "X", Role.MEDIATOR, US), Invalid, "belongs to no party")
     refused(talk, Join("Nobody", "X", Role.MEDIATOR), NotFound, "participant 'Nobody'")
 
@@ -137,7 +138,9 @@ def test_a_delegate_cannot_speak_in_another_room_nor_learn_it_exists(talk: Talk)
 def test_a_mediator_speaks_in_the_room_it_names(talk: Talk) -> None:
     [event] = talk.do(Say("Oman", "Welcome.", room=IRAN))
     assert isinstance(event, Said) and event.room == IRAN
-    refused(talk, Say("Oman", "Welcome."), Invalid, "names the room", "United States|Iran|joint")
+    refused(
+        talk, Say("Oman", "Welcome."), Invalid, "names the room", "'United States', 'Iran', 'joint'"
+    )
     refused(talk, Say("Oman", "Welcome.", room="Narnia"), NotFound, "party 'Narnia'")
 
 
@@ -213,7 +216,9 @@ def test_mediator_only_never_leaves_its_room(talk: Talk) -> None:
 
 def test_verbatim_only_cannot_be_paraphrased(talk: Talk) -> None:
     seq = said(talk, "US Envoy", "Word for word.", handling=Handling.VERBATIM_ONLY)
-    refused(talk, Convey("Oman", seq, IRAN, Mode.PARAPHRASE, "Gist."), Refused, "--mode verbatim")
+    refused(
+        talk, Convey("Oman", seq, IRAN, Mode.PARAPHRASE, "Gist."), Refused, "carry it word for word"
+    )
 
 
 def test_convey_refusals(talk: Talk) -> None:
@@ -223,7 +228,11 @@ def test_convey_refusals(talk: Talk) -> None:
     refused(talk, Convey("Oman", seq, US, Mode.VERBATIM), Refused, "own room", "'Iran'")
     refused(talk, Convey("Oman", seq, "Narnia", Mode.VERBATIM), NotFound, "party 'Narnia'")
     refused(
-        talk, Convey("Oman", own, IRAN, Mode.VERBATIM), Refused, "mediator's own statement", "`say`"
+        talk,
+        Convey("Oman", own, IRAN, Mode.VERBATIM),
+        Refused,
+        "mediator's own statement",
+        "in your own name",
     )
     refused(talk, Convey("Oman", 1, IRAN, Mode.VERBATIM), Refused, "not a statement")
     refused(talk, Convey("Oman", 99, IRAN, Mode.VERBATIM), NotFound, "event 99 not found")
@@ -265,3 +274,18 @@ def test_the_joint_room_opens_when_every_party_has_consented(talk: Talk) -> None
 
 def test_mediators_do_not_consent_for_parties(talk: Talk) -> None:
     refused(talk, Consent("Oman"), Refused, "delegate")
+
+
+def test_refusals_speak_the_talks_words_and_point_each_surface_at_what_to_change() -> None:
+    """No option, field or command name of one surface in a refusal's words: the hint says
+    what the person can change, for each surface to name its own way."""
+    talk = open_talk(Handling.VERBATIM_ONLY)
+    talk.do(Say("US Envoy", "Our offer stands."))
+    with pytest.raises(Refused) as caught:
+        talk.do(Convey("Oman", 2, IRAN, Mode.PARAPHRASE, "Gist."))
+    assert caught.value.hint == Hint(field="mode", value="verbatim")
+    with pytest.raises(Invalid) as invalid:
+        talk.do(Say("Oman", "Welcome."))
+    assert invalid.value.hint == Hint(field="room")
+    for message in (str(caught.value), str(invalid.value)):
+        assert "--" not in message and "`" not in message

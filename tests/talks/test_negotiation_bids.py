@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from shuttle.talks import (
     Bid,
+    BidOpenedView,
     BidRule,
+    BidSettledView,
+    BidView,
     Invalid,
     NotFound,
     Offer,
@@ -204,7 +207,7 @@ def test_with_two_open_bids_a_party_names_one() -> None:
         talk,
         Bid("US Envoy", 10),
         Invalid,
-        "blind bids 1, 2 await your bound; name one with --number",
+        "blind bids 1, 2 await your bound; name the one you bid in",
     )
     [submitted] = talk.do(Bid("US Envoy", 150, number=2))
     assert isinstance(submitted, BidSubmitted) and submitted.number == 2
@@ -335,15 +338,15 @@ def test_nobody_but_its_party_sees_a_bound() -> None:
     talk.do(Bid("Iranian FM", BOUND))
     seq = talk.last
     [mediator] = [s for s in talk.view("Oman") if s.seq == seq]
-    assert mediator.kind == "bid-submitted"
-    assert mediator.details == {"party": IRAN, "number": 1}
+    assert isinstance(mediator, BidView)
+    assert (mediator.party, mediator.number, mediator.bound) == (IRAN, 1, None)
     assert "123.456" not in json.dumps(mediator.to_dict())
     assert "123.456" not in json.dumps([s.to_dict() for s in talk.view("Oman")])
     for name in ("US Envoy", "US Deputy"):
         assert seq not in talk.seqs(name)
-        assert "bid-submitted" not in [s.kind for s in talk.view(name)]
+        assert not any(isinstance(s, BidView) for s in talk.view(name))
     [own] = [s for s in talk.view("Iranian FM") if s.seq == seq]
-    assert own.details["bound"] == "123.456"
+    assert isinstance(own, BidView) and own.bound == "123.456"
 
 
 def test_the_settlement_is_seen_by_every_party() -> None:
@@ -353,8 +356,8 @@ def test_the_settlement_is_seen_by_every_party() -> None:
     talk.do(Bid("Ben", 30))
     for name in ("Med", "Ann", "Ben", "Gil"):
         seen = talk.view(name)[-1]
-        assert seen.kind == "bid-settled"
-        assert seen.details == {"number": 1, "issue": "Enrichment", "value": "20"}
+        assert isinstance(seen, BidSettledView)
+        assert (seen.number, seen.issue, seen.value) == (1, "Enrichment", "20")
     # The third party learns of the bid and its outcome, never a bound.
     gil = json.dumps([s.to_dict() for s in talk.view("Gil")])
     assert "bid-submitted" not in gil
@@ -366,8 +369,8 @@ def test_every_view_of_an_opened_bid_carries_the_rules_notice(rule: BidRule) -> 
     talk.do(OpenBid("Oman", "Enrichment", US, IRAN))
     for name in ("Oman", "US Envoy", "Iranian FM"):
         seen = talk.view(name)[-1]
-        assert seen.kind == "bid-opened" and seen.details["rule"] == rule.value
-        assert seen.details["notice"] == BID_NOTICE[rule]
+        assert isinstance(seen, BidOpenedView) and seen.rule is rule
+        assert seen.notice == BID_NOTICE[rule]
     words = {BidRule.MIDPOINT: "middle", BidRule.LOWER: "lowest option", BidRule.UPPER: "highest"}
     assert words[rule] in BID_NOTICE[rule]
 
@@ -376,4 +379,4 @@ def test_a_third_party_sees_the_bid_opened_with_its_notice() -> None:
     talk = open_three()
     talk.do(OpenBid("Med", "Enrichment", "Alpha", "Beta"))
     seen = talk.view("Gil")[-1]
-    assert seen.kind == "bid-opened" and seen.details["notice"] == BID_NOTICE[BidRule.MIDPOINT]
+    assert isinstance(seen, BidOpenedView) and seen.notice == BID_NOTICE[BidRule.MIDPOINT]

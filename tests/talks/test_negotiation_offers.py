@@ -8,8 +8,10 @@ import re
 import pytest
 
 from shuttle.talks import (
+    AgreementView,
     AnswerOffer,
     Bid,
+    CarriedInView,
     Convey,
     Draft,
     Handling,
@@ -17,6 +19,7 @@ from shuttle.talks import (
     Mode,
     NotFound,
     Offer,
+    OfferView,
     OpenBid,
     Refused,
     Say,
@@ -98,8 +101,8 @@ def test_an_offer_is_seen_in_its_own_room_and_by_the_mediator() -> None:
     assert seq in talk.seqs("US Deputy") and seq in talk.seqs("Oman")
     assert seq not in talk.seqs("Iranian FM")
     seen = talk.view("US Deputy")[-1]
-    assert seen.room == US and seen.text == TEXT
-    assert seen.details["terms"] == [["Enrichment", "20"], ["Sanctions", "partial"]]
+    assert isinstance(seen, OfferView) and seen.room == US and seen.text == TEXT
+    assert seen.terms == (("Enrichment", "20"), ("Sanctions", "partial"))
 
 
 # -- carrying -------------------------------------------------------------------------------------
@@ -111,12 +114,10 @@ def test_a_verbatim_carriage_carries_the_terms() -> None:
     [event] = talk.do(Convey("Oman", source, IRAN, Mode.VERBATIM))
     assert event == Conveyed("Oman", source, US, IRAN, Mode.VERBATIM, TEXT, TERMS)
     received = talk.view("Iranian FM")[-1]
+    assert isinstance(received, CarriedInView)
     assert received.text == TEXT and received.room == IRAN
-    assert received.details == {
-        "mode": "verbatim",
-        "from_room": US,
-        "terms": [["Enrichment", "20"], ["Sanctions", "partial"]],
-    }
+    assert received.mode is Mode.VERBATIM and received.from_room == US
+    assert received.terms == (("Enrichment", "20"), ("Sanctions", "partial"))
 
 
 def test_a_paraphrase_carries_no_terms() -> None:
@@ -125,7 +126,8 @@ def test_a_paraphrase_carries_no_terms() -> None:
     [event] = talk.do(Convey("Oman", source, IRAN, Mode.PARAPHRASE, "They might move."))
     assert isinstance(event, Conveyed) and event.terms == ()
     received = talk.view("Iranian FM")[-1]
-    assert received.text == "They might move." and "terms" not in received.details
+    assert isinstance(received, CarriedInView)
+    assert received.text == "They might move." and received.terms == ()
 
 
 def test_a_verbatim_carriage_of_words_carries_no_terms() -> None:
@@ -133,7 +135,8 @@ def test_a_verbatim_carriage_of_words_carries_no_terms() -> None:
     talk.do(Say("US Envoy", "Just words."))
     [event] = talk.do(Convey("Oman", talk.last, IRAN, Mode.VERBATIM))
     assert isinstance(event, Conveyed) and event.terms == ()
-    assert "terms" not in talk.view("Iranian FM")[-1].details
+    received = talk.view("Iranian FM")[-1]
+    assert isinstance(received, CarriedInView) and received.terms == ()
 
 
 def test_a_mediator_only_offer_never_leaves_its_room() -> None:
@@ -163,7 +166,7 @@ def test_accepting_a_carried_offer_in_a_two_party_talk_is_agreement() -> None:
     assert agreement is not None and agreement.reached_on is Source.OFFER
     assert talk.state.negotiation.offer_answers == {source: {IRAN: True}}
     for name in ("Oman", "US Envoy", "Iranian FM"):
-        assert talk.view(name)[-1].kind == "agreed"
+        assert isinstance(talk.view(name)[-1], AgreementView)
 
 
 def test_a_rejection_is_final_and_reaches_only_the_answering_party() -> None:

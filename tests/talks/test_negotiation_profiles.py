@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from shuttle.talks import Invalid, Refused, SubmitProfile
+from shuttle.talks import Invalid, ProfileView, Refused, SubmitProfile
 from shuttle.talks.events import ProfileSubmitted
 from shuttle.talks.negotiation_state import PartyProfile
 from tests.talks.driver import IRAN, US, open_negotiation, open_talk, refused
@@ -36,6 +36,12 @@ def profile(
     share: bool = False,
 ) -> SubmitProfile:
     return SubmitProfile(actor, weights, values, reservation, share)
+
+
+def withheld(seen: ProfileView) -> tuple[object, ...]:
+    """Whose profile it is, and what of it the view shows: (party, weights, values,
+    reservation, shared); a view without the contents shows None for each."""
+    return (seen.party, seen.weights, seen.values, seen.reservation, seen.shared)
 
 
 def replaced(values: Values, index: int, item: tuple[str, str, float]) -> Values:
@@ -213,14 +219,15 @@ def test_an_unshared_profile_is_its_partys_alone() -> None:
     talk.do(profile("US Envoy"))
     seq = talk.last
     [mediator] = [s for s in talk.view("Oman") if s.seq == seq]
-    assert mediator.kind == "profile" and mediator.by == "US Envoy"
-    assert mediator.details == {"party": US, "shared": False}
+    assert isinstance(mediator, ProfileView) and mediator.by == "US Envoy"
+    assert withheld(mediator) == (US, None, None, None, False)
     whole = json.dumps([s.to_dict() for s in talk.view("Oman")])
     assert "0.4321" not in whole and "7.125" not in whole
     assert seq not in talk.seqs("Iranian FM")
     [own] = [s for s in talk.view("US Deputy") if s.seq == seq]
-    assert own.details["reservation"] == "0.4321" and own.details["shared"] is False
-    assert own.details["weights"] == [["Enrichment", "7.125"], ["Sanctions", "2.0"]]
+    assert isinstance(own, ProfileView)
+    assert own.reservation == "0.4321" and own.shared is False
+    assert own.weights == (("Enrichment", "7.125"), ("Sanctions", "2.0"))
 
 
 def test_a_shared_profile_is_read_by_the_mediator_but_never_by_another_party() -> None:
@@ -228,8 +235,9 @@ def test_a_shared_profile_is_read_by_the_mediator_but_never_by_another_party() -
     talk.do(profile("Iranian FM", share=True))
     seq = talk.last
     [mediator] = [s for s in talk.view("Oman") if s.seq == seq]
-    assert mediator.details["reservation"] == "0.4321" and mediator.details["shared"] is True
-    assert len(mediator.details["values"]) == len(VALUES)
+    assert isinstance(mediator, ProfileView)
+    assert mediator.reservation == "0.4321" and mediator.shared is True
+    assert mediator.values is not None and len(mediator.values) == len(VALUES)
     assert seq not in talk.seqs("US Envoy") and seq not in talk.seqs("US Deputy")
     us = json.dumps([s.to_dict() for s in talk.view("US Envoy")])
     assert "0.4321" not in us and "profile" not in us
@@ -240,5 +248,5 @@ def test_withdrawing_the_share_hides_the_later_profiles_contents() -> None:
     talk.do(profile(share=True))
     talk.do(profile(reservation=0.9876))
     latest = talk.view("Oman")[-1]
-    assert latest.details == {"party": IRAN, "shared": False}
+    assert isinstance(latest, ProfileView) and withheld(latest) == (IRAN, None, None, None, False)
     assert "0.9876" not in json.dumps([s.to_dict() for s in talk.view("Oman")])

@@ -14,6 +14,9 @@ from shuttle.talks import (
     Invalid,
     NotFound,
     OpenBid,
+    ProposalAnswerView,
+    ProposalOutcomeView,
+    ProposalView,
     Propose,
     Refused,
     Source,
@@ -49,7 +52,7 @@ def test_a_mediator_proposes_numbered_take_it_or_leave_it_texts() -> None:
     proposal = talk.state.negotiation.open_proposal
     assert proposal is not None and proposal.number == 1 and proposal.agreed is None
     for name in ("US Envoy", "Iranian FM"):
-        assert talk.view(name)[-1].kind == "proposed"
+        assert isinstance(talk.view(name)[-1], ProposalView)
 
 
 @pytest.mark.parametrize("actor", ["US Envoy", "Iranian FM"])
@@ -192,7 +195,7 @@ def test_three_parties_conclude_only_on_the_last_answer() -> None:
     assert len(talk.do(AnswerProposal("Ann", True))) == 1
     assert len(talk.do(AnswerProposal("Ben", True))) == 1
     events = talk.do(AnswerProposal("Gil", True))
-    assert [e.kind for e in events] == ["proposal-answered", "proposal-concluded", "agreed"]
+    assert [type(e) for e in events] == [ProposalAnswered, ProposalConcluded, Agreed]
 
 
 # -- double-blind -------------------------------------------------------------------------------
@@ -214,14 +217,13 @@ def test_the_outcome_says_nothing_of_who_rejected() -> None:
     assert public_view(talk, "Gil", without=gil) == public_view(talk, "Ann", without=ann)
     # The conclusion itself is one bit.
     [seen] = [s for s in talk.view("Ann") if s.seq == concluded]
-    assert seen.details == {"number": 1, "agreed": False}
-    assert seen.by is None and seen.room is None and seen.text is None
+    assert isinstance(seen, ProposalOutcomeView) and (seen.number, seen.agreed) == (1, False)
+    shown = seen.to_dict()
+    assert shown["by"] is None and shown["room"] is None and shown["text"] is None
 
     # The rejecting party sees its own answer and no other party's.
-    answers = [s for s in talk.view("Ben") if s.kind == "proposal-answered"]
-    assert [(s.seq, s.details["party"], s.details["accept"]) for s in answers] == [
-        (ben, "Beta", False)
-    ]
+    answers = [s for s in talk.view("Ben") if isinstance(s, ProposalAnswerView)]
+    assert [(s.seq, s.party, s.accept) for s in answers] == [(ben, "Beta", False)]
     ben_text = json.dumps([s.to_dict() for s in talk.view("Ben")])
     assert "Ann" not in ben_text and "Gil" not in ben_text and "Alpha" in ben_text
 
@@ -231,8 +233,8 @@ def test_the_mediator_sees_every_answer() -> None:
     talk.do(Propose("Med", TERMS))
     talk.do(AnswerProposal("Ann", True))
     talk.do(AnswerProposal("Ben", False))
-    answers = [s for s in talk.view("Med") if s.kind == "proposal-answered"]
-    assert [(s.details["party"], s.details["accept"]) for s in answers] == [
+    answers = [s for s in talk.view("Med") if isinstance(s, ProposalAnswerView)]
+    assert [(s.party, s.accept) for s in answers] == [
         ("Alpha", True),
         ("Beta", False),
     ]

@@ -8,17 +8,21 @@ import json
 import pytest
 
 from shuttle.talks import (
+    AgreementView,
     Answer,
     AnswerOffer,
     AnswerProposal,
     Bid,
     Close,
+    ClosingView,
     Command,
     Comparison,
     Consent,
     Convey,
     Draft,
+    DraftView,
     Handling,
+    IncidentView,
     Invalid,
     Join,
     Mode,
@@ -32,8 +36,10 @@ from shuttle.talks import (
     ReportIncident,
     Role,
     Say,
+    Seen,
     SetAgenda,
     Sign,
+    SignatureView,
     Source,
     SubmitProfile,
 )
@@ -83,8 +89,8 @@ def settle_enrichment_at_20(talk: Talk) -> None:
     assert talk.state.negotiation.settled == {"Enrichment": "20"}
 
 
-def kinds(talk: Talk, name: str) -> list[str]:
-    return [seen.kind for seen in talk.view(name)]
+def kinds(talk: Talk, name: str) -> list[type[Seen]]:
+    return [type(seen) for seen in talk.view(name)]
 
 
 # -- drafts ---------------------------------------------------------------------------------------
@@ -97,7 +103,7 @@ def test_a_mediator_circulates_version_1() -> None:
     current = talk.state.negotiation.current
     assert current is not None and current.version == 1 and current.seq == talk.last
     for name in ("Oman", "US Envoy", "Iranian FM"):
-        assert kinds(talk, name)[-1] == "drafted"
+        assert kinds(talk, name)[-1] is DraftView
 
 
 def test_versions_increment_with_every_change_of_option_or_clause() -> None:
@@ -305,10 +311,10 @@ def test_answers_are_seen_by_their_party_and_the_mediator_only() -> None:
 def test_agreement_needs_every_partys_acceptance_of_the_same_version() -> None:
     talk = open_negotiation()
     talk.do(Draft("Oman", TERMS, ("Inspections resume.",)))
-    assert talk.do(Answer("Iranian FM", True))[-1].kind == "answered"
+    assert isinstance(talk.do(Answer("Iranian FM", True))[-1], Answered)
     assert talk.state.negotiation.agreement is None
     events = talk.do(Answer("US Envoy", True))
-    assert [e.kind for e in events] == ["answered", "agreed"]
+    assert [type(e) for e in events] == [Answered, Agreed]
     assert events[1] == Agreed(
         reached_on=Source.DRAFT,
         ref=1,
@@ -377,8 +383,8 @@ def test_the_agreement_is_seen_by_everyone() -> None:
     agree(talk)
     for name in ("Oman", "US Envoy", "US Deputy", "Iranian FM"):
         seen = talk.view(name)[-1]
-        assert seen.kind == "agreed" and seen.details["terms"] == [list(p) for p in TERMS]
-        assert seen.details["text_hash"] == text_hash(TERMS, ("Inspections resume.",))
+        assert isinstance(seen, AgreementView) and seen.terms == TERMS
+        assert seen.text_hash == text_hash(TERMS, ("Inspections resume.",))
 
 
 AFTER_AGREEMENT: list[Command] = [
@@ -440,7 +446,7 @@ def test_each_party_signs_once_at_the_current_head() -> None:
     assert set(talk.state.negotiation.signatures) == {US, IRAN}
     refused(talk, Propose("Oman", TERMS), Refused, "it is signed")
     for name in ("Oman", "US Envoy", "Iranian FM"):
-        assert kinds(talk, name)[-2:] == ["signed", "signed"]
+        assert kinds(talk, name)[-2:] == [SignatureView, SignatureView]
 
 
 def test_a_mediator_does_not_sign() -> None:
@@ -490,7 +496,7 @@ def test_a_mediator_closes_the_talk() -> None:
     assert talk.do(Close("Oman", "  No progress.  ")) == [Closed("Oman", "No progress.")]
     assert talk.state.negotiation.closed == talk.last
     for name in ("US Envoy", "Iranian FM"):
-        assert kinds(talk, name)[-1] == "closed"
+        assert kinds(talk, name)[-1] is ClosingView
 
 
 def test_a_close_may_give_no_reason_but_not_an_empty_one() -> None:
@@ -563,7 +569,7 @@ def test_incidents_add_up_to_the_escalation() -> None:
     assert negotiation.incidents == 3
     assert negotiation.escalation == pytest.approx(1.35)
     for name in ("US Envoy", "Iranian FM"):
-        assert kinds(talk, name)[-3:] == ["incident"] * 3
+        assert kinds(talk, name)[-3:] == [IncidentView] * 3
 
 
 def test_only_a_mediator_enters_incidents() -> None:

@@ -10,6 +10,8 @@ import pytest
 
 from shuttle.talks import (
     JOINT_ROOM,
+    CarriedInView,
+    CarriedOutView,
     Consent,
     Convey,
     Handling,
@@ -20,6 +22,7 @@ from shuttle.talks import (
     Release,
     Role,
     Say,
+    StatementView,
     view_of,
 )
 from tests.talks.driver import Talk, open_talk
@@ -54,8 +57,10 @@ def test_the_receiving_room_sees_the_carried_text_and_its_origin_party(talk: Tal
     talk.do(Say("US Envoy", "Original words", handling=Handling.MAY_CONVEY))
     talk.do(Convey("Oman", 2, "Iran", Mode.PARAPHRASE, "Their gist"))
     [_, carried] = talk.view("Iranian FM")
+    assert isinstance(carried, CarriedInView)
     assert carried.text == "Their gist" and carried.room == "Iran"
-    assert carried.details == {"mode": "paraphrase", "from_room": "United States"}
+    assert carried.mode is Mode.PARAPHRASE and carried.from_room == "United States"
+    assert carried.terms == ()  # words carried, not an offer
 
 
 def test_the_source_party_sees_what_was_carried_where_and_how() -> None:
@@ -63,9 +68,10 @@ def test_the_source_party_sees_what_was_carried_where_and_how() -> None:
     talk.do(Say("US Envoy", "Original words"))
     talk.do(Convey("Oman", 2, "Iran", Mode.PARAPHRASE, "Their gist"))
     carriage = talk.view("US Deputy")[-1]
+    assert isinstance(carriage, CarriedOutView)
     assert carriage.text == "Their gist" and carriage.room == "Iran"
-    assert carriage.details["source"] == 2 and carriage.details["mode"] == "paraphrase"
-    assert carriage.details["text_hidden"] is False
+    assert carriage.source == 2 and carriage.mode is Mode.PARAPHRASE
+    assert carriage.text_hidden is False
 
 
 def test_a_talk_may_hide_the_carried_text_from_its_source() -> None:
@@ -73,9 +79,10 @@ def test_a_talk_may_hide_the_carried_text_from_its_source() -> None:
     talk.do(Say("US Envoy", "Original words"))
     talk.do(Convey("Oman", 2, "Iran", Mode.PARAPHRASE, "Their gist"))
     carriage = talk.view("US Envoy")[-1]
-    assert carriage.kind == "conveyed" and carriage.text is None
-    assert carriage.details["text_hidden"] is True and carriage.details["to_room"] == "Iran"
-    assert talk.view("Iranian FM")[-1].text == "Their gist"
+    assert isinstance(carriage, CarriedOutView) and carriage.text is None
+    assert carriage.text_hidden is True and carriage.to_room == "Iran"
+    received = talk.view("Iranian FM")[-1]
+    assert isinstance(received, CarriedInView) and received.text == "Their gist"
 
 
 def test_releases_and_consents_are_seen_by_their_own_party_only(talk: Talk) -> None:
@@ -91,7 +98,9 @@ def test_the_joint_room_once_open_is_seen_by_everyone(talk: Talk) -> None:
     talk.do(Consent("Iranian FM"))
     talk.do(Say("Iranian FM", "Hello all", room=JOINT_ROOM))
     iran_view = {s.seq: s for s in talk.view("US Envoy")}
-    assert iran_view[5].text == "Hello all" and iran_view[5].room == JOINT_ROOM
+    said = iran_view[5]
+    assert isinstance(said, StatementView)
+    assert said.text == "Hello all" and said.room == JOINT_ROOM
     assert 4 in iran_view  # the opening of the joint room is a public fact
     assert 3 not in iran_view  # Iran's consent is Iran's
 
@@ -99,7 +108,7 @@ def test_the_joint_room_once_open_is_seen_by_everyone(talk: Talk) -> None:
 def test_a_delegate_who_joins_later_sees_the_rooms_history(talk: Talk) -> None:
     talk.do(Say("Iranian FM", "Earlier words"))
     talk.do(Join("Oman", "Deputy FM", Role.DELEGATE, "Iran"))
-    assert [s.text for s in talk.view("Deputy FM")][1] == "Earlier words"
+    assert [s.to_dict()["text"] for s in talk.view("Deputy FM")][1] == "Earlier words"
 
 
 def test_an_event_view_of_does_not_know_is_an_error_for_a_mediator_too() -> None:

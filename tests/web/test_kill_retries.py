@@ -34,7 +34,7 @@ import httpx
 from shuttle.accounts import Access
 from shuttle.service import TalkService
 from shuttle.store import open_store
-from shuttle.talks import Delegate, OpenTalk
+from shuttle.talks import Delegate, OpenTalk, StatementView
 from tests.web.running import SHUTTLE, shuttle, wait_until_healthy
 
 SEED = int(os.environ.get("SHUTTLE_KILL_SEED", "20240412"))
@@ -174,7 +174,7 @@ def recorded_statements(db: str, talk: str) -> list[dict[str, Any]]:
     store = open_store(db)
     try:
         view = TalkService(store).view(talk, "Oman")
-        return [e.to_dict() for e in view.events if e.kind == "said"]
+        return [e.to_dict() for e in view.events if isinstance(e, StatementView)]
     finally:
         store.dispose()
 

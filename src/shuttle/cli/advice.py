@@ -18,14 +18,12 @@ from rich.text import Text
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, service
 from shuttle.cli.profile import latest_profiles
-from shuttle.cli.render import console, print_json, terminal_safe
+from shuttle.cli.render import console, print_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.engine.advice import Advice, AdvisedPackage
 from shuttle.engine.analysis import analyze
 from shuttle.engine.scenario import Scenario
-from shuttle.service import TalkView
-from shuttle.talks import PartyProfile
-from shuttle.talks.agenda import agenda_from_data
-from shuttle.talks.preferences import engine_profile
+from shuttle.talks import Agenda, PartyProfile, ProfileView, TalkView, engine_profile
 
 SHOWN_PACKAGES = 20
 """Pareto packages listed for people; --json lists them all."""
@@ -101,8 +99,7 @@ def print_advice(view: TalkView, advised: Advice) -> None:
     if advised.draft is None:
         console.print(Text("Current draft: none yet", "bold"))
         return
-    versions = [s.details["version"] for s in view.events if s.kind == "drafted"]
-    current = Text(f"Current draft (version {versions[-1]}): ", "bold")
+    current = Text(f"Current draft (version {view.versions[-1]}): ", "bold")
     console.print(current.append(_terms(advised.draft)))
     console.print(Text(f"  {_utilities(parties, advised.draft)}"))
     if not advised.improvements:
@@ -168,27 +165,23 @@ def draw(view: TalkView, advised: Advice, path: Path) -> None:
 def visible_scenario(view: TalkView) -> Scenario:
     """The talk as a scenario, from the agenda and the shared profiles in the view, with the
     reservation values lowered by the incidents so far -- as the service advises on it."""
-    agenda_set = next(s for s in reversed(view.events) if s.kind == "agenda-set")
-    agenda = agenda_from_data(agenda_set.details["issues"])
-    escalation = sum(float(s.details["drop"]) for s in view.events if s.kind == "incident")
+    agenda = Agenda(tuple(view.issues))
     profiles = latest_profiles(view)
-    parties = tuple(s.details["party"] for s in profiles)
-    engine = tuple(
-        engine_profile(
-            agenda,
-            PartyProfile(
-                seq=s.seq,
-                weights=tuple((i, float(w)) for i, w in s.details["weights"]),
-                values=tuple((i, o, float(v)) for i, o, v in s.details["values"]),
-                reservation=float(s.details["reservation"]),
-                shared=True,
-            ),
-            escalation,
-        )
-        for s in profiles
+    engine = tuple(engine_profile(agenda, _shared_profile(s), view.escalation) for s in profiles)
+    parties = tuple(s.party for s in profiles)
+    return Scenario(view.title, agenda.space(), parties, engine)
+
+
+def _shared_profile(seen: ProfileView) -> PartyProfile:
+    """A profile the mediator sees whole (`draw` refuses when one is not shared)."""
+    assert seen.weights is not None and seen.values is not None and seen.reservation is not None
+    return PartyProfile(
+        seq=seen.seq,
+        weights=tuple((i, float(w)) for i, w in seen.weights),
+        values=tuple((i, o, float(v)) for i, o, v in seen.values),
+        reservation=float(seen.reservation),
+        shared=True,
     )
-    title = next(s.details["title"] for s in view.events if s.kind == "talk-opened")
-    return Scenario(title, agenda.space(), parties, engine)
 
 
 def register(app: typer.Typer) -> None:

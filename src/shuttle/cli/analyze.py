@@ -15,7 +15,8 @@ from rich.text import Text
 
 from shuttle.cli.errors import Exit, fail
 from shuttle.cli.options import EXAMPLES, Json, ScenarioPath, scenario_at
-from shuttle.cli.render import console, outcome_count, print_json, terminal_safe
+from shuttle.cli.render import console, outcome_count, print_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.engine.analysis import AnalysisResult, analyze
 from shuttle.engine.scenario import Scenario
 

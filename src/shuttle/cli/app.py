@@ -21,18 +21,25 @@ from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, scenario_at, service
 from shuttle.cli.profile import register as register_profile
 from shuttle.cli.proof import register as register_proof
-from shuttle.cli.render import (
-    console,
-    print_appended,
-    print_json,
-    print_view,
-    terminal_safe,
-)
+from shuttle.cli.render import console, print_appended, print_json, print_view
 from shuttle.cli.scenario import scenario_app
 from shuttle.cli.simulate import register as register_simulate
+from shuttle.cli.terminal import terminal_safe
 from shuttle.cli.web import register as register_web
 from shuttle.service import Head
-from shuttle.talks import BidRule, Consent, Convey, Handling, Join, Mode, Note, Release, Role, Say
+from shuttle.talks import (
+    Agenda,
+    BidRule,
+    Consent,
+    Convey,
+    Handling,
+    Join,
+    Mode,
+    Note,
+    Release,
+    Role,
+    Say,
+)
 
 app = typer.Typer(
     name="shuttle",
@@ -120,21 +127,20 @@ def talk_open(
     loaded = None if scenario is None else scenario_at(scenario)
     with reported():
         command = open_command(typed, loaded, None if scenario is None else str(scenario))
-        appended = service(db).open_talk(command)
+        talks = service(db)
+        appended = talks.open_talk(command)
+        opened = talks.view(appended.talk, appended.actor)
     notice = None if loaded is None or loaded.talk is None else loaded.talk.notice
-    agenda = appended.state.negotiation.agenda
     if as_json:
-        people = [
-            {"name": p.name, "role": p.role.value, "party": p.party}
-            for p in appended.state.members()
-        ]
+        people = [{"name": m.name, "role": m.role.value, "party": m.party} for m in opened.roster]
+        agenda = None if opened.agenda_seq is None else Agenda(tuple(opened.issues)).to_data()
         print_json(
             {
                 "talk": appended.talk,
                 "participants": people,
-                "agenda": None if agenda is None else agenda.to_data(),
+                "agenda": agenda,
                 "notice": notice,
-                "seq": appended.events[-1].seq,
+                "seq": appended.head.seq,
                 "head": str(appended.head),
             }
         )
@@ -148,7 +154,7 @@ def talk_open(
 @talk_app.command("list", help="List the talks in the record." + EXAMPLES + "shuttle talk list")
 def talk_list(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
     with reported():
-        summaries = service(db).talks()
+        summaries = service(db).talks(None)  # the operator's listing: every talk
     if as_json:
         print_json(
             [
@@ -194,7 +200,7 @@ def join(
     role = Role.MEDIATOR if mediator else Role.DELEGATE
     with reported():
         appended = service(db).execute(talk, Join(actor=actor, name=name, role=role, party=party))
-    print_appended(appended, actor, as_json)
+    print_appended(appended, as_json)
 
 
 @app.command(
@@ -220,7 +226,7 @@ def say(
     command = Say(actor=actor, text=text, room=room, handling=handling)
     with reported():
         appended = service(db).execute(talk, command)
-    print_appended(appended, actor, as_json)
+    print_appended(appended, as_json)
 
 
 @app.command(
@@ -241,7 +247,7 @@ def release(
         appended = service(db).execute(
             talk, Release(actor=actor, statement=event, handling=handling)
         )
-    print_appended(appended, actor, as_json)
+    print_appended(appended, as_json)
 
 
 @app.command(
@@ -264,7 +270,7 @@ def convey(
     command = Convey(actor=actor, statement=event, to=to, mode=mode, text=text)
     with reported():
         appended = service(db).execute(talk, command)
-    print_appended(appended, actor, as_json)
+    print_appended(appended, as_json)
 
 
 @app.command(
@@ -281,7 +287,7 @@ def note(
 ) -> None:
     with reported():
         appended = service(db).execute(talk, Note(actor=actor, text=text))
-    print_appended(appended, actor, as_json)
+    print_appended(appended, as_json)
 
 
 @app.command(
@@ -292,7 +298,7 @@ def note(
 def consent(talk: TalkId, actor: As, db: Db = DEFAULT_DB, as_json: Json = False) -> None:
     with reported():
         appended = service(db).execute(talk, Consent(actor=actor))
-    print_appended(appended, actor, as_json)
+    print_appended(appended, as_json)
 
 
 @app.command(

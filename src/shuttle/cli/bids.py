@@ -18,9 +18,8 @@ from rich.text import Text
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.negotiate import act
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, service
-from shuttle.cli.render import terminal_safe
-from shuttle.service import TalkView
-from shuttle.talks import Bid, OpenBid, Seen
+from shuttle.cli.terminal import terminal_safe
+from shuttle.talks import Bid, BidOpenedView, OpenBid, TalkView
 
 prompt = Console(stderr=True, highlight=False)
 """The notice and the question go to stderr, so that stdout stays what --json promises."""
@@ -54,7 +53,7 @@ def bid_open(
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
-    act(db, talk, actor, OpenBid(actor=actor, issue=issue, high=high, low=low), as_json)
+    act(db, talk, OpenBid(actor=actor, issue=issue, high=high, low=low), as_json)
 
 
 def bid(
@@ -79,7 +78,7 @@ def bid(
 ) -> None:
     if not yes and interactive():
         confirm(db, talk, actor, bound, number)
-    act(db, talk, actor, Bid(actor=actor, bound=bound, number=number), as_json)
+    act(db, talk, Bid(actor=actor, bound=bound, number=number), as_json)
 
 
 def interactive() -> bool:
@@ -92,39 +91,34 @@ def confirm(db: str, talk: str, actor: str, bound: float, number: int | None) ->
     When no single bid can be named, nothing is asked: the rules refuse the bound anyway."""
     with reported():
         view = service(db).view(talk, actor)
+    party = view.participant.party
     opened = awaiting(view)
-    chosen = next((s for s in opened if s.details["number"] == number), None)
+    chosen = next((s for s in opened if s.number == number), None)
     if number is None and len(opened) == 1:
         chosen = opened[0]
-    if chosen is None:
+    if chosen is None or party is None:  # a mediator has no bid awaiting its bound
         return
-    d = terminal_safe(chosen.details)
-    party = view.participant.party
-    side = "the least you accept" if d["high"] == party else "the most you accept"
+    side = "the least you accept" if chosen.high == party else "the most you accept"
     prompt.print(
-        Text(f"Blind bid {d['number']} on {d['issue']}: your bound is {side}.", style="bold")
+        Text(
+            terminal_safe(f"Blind bid {chosen.number} on {chosen.issue}: your bound is {side}."),
+            style="bold",
+        )
     )
-    prompt.print(Text(f"Notice: {d['notice']}"))
+    prompt.print(Text(terminal_safe(f"Notice: {chosen.notice}")))
     question = f"Send the bound {bound:g} for {terminal_safe(party)}?"
     if not typer.confirm(question, default=False, err=True):
         fail(Exit.REFUSED, "not sent: nothing was recorded")
 
 
-def awaiting(view: TalkView) -> list[Seen]:
+def awaiting(view: TalkView) -> list[BidOpenedView]:
     """The blind bids, opened and not settled, in which the viewer's party has not yet bid."""
     party = view.participant.party
-    settled = {s.details["number"] for s in view.events if s.kind == "bid-settled"}
-    mine = {
-        s.details["number"]
-        for s in view.events
-        if s.kind == "bid-submitted" and s.details.get("party") == party
-    }
+    mine = {b.number for b in view.bid_submissions if b.party == party}
     return [
-        s
-        for s in view.events
-        if s.kind == "bid-opened"
-        and party in (s.details["high"], s.details["low"])
-        and s.details["number"] not in settled | mine
+        b
+        for b in view.bids
+        if party in (b.high, b.low) and b.number not in view.settled and b.number not in mine
     ]
 
 

@@ -18,12 +18,14 @@ from pathlib import Path
 from rich.rule import Rule
 from rich.text import Text
 
-from shuttle.cli.render import console, side_by_side, terminal_safe
+from shuttle.cli.render import console, side_by_side
+from shuttle.cli.terminal import terminal_safe
 from shuttle.engine.analysis import analyze
 from shuttle.engine.formats import load_scenario
 from shuttle.engine.scenario import Scenario
-from shuttle.service import TalkService, TalkView
+from shuttle.service import Head, TalkService
 from shuttle.sim import RoundDone, SimulationResult, simulate
+from shuttle.talks import TalkView
 
 SCENARIO = "muscat_2024.yaml"
 MEDIATOR = "guided"
@@ -51,9 +53,7 @@ def run_demo(service: TalkService, db: str, picture: Path) -> str:
     ]
 
     def show(done: RoundDone) -> None:
-        views = [
-            _slice(service.view(done.talk, name, done.first - 1), done.last) for name in watchers
-        ]
+        views = [_round(service, done, name) for name in watchers]
         console.print(Rule(f"round {done.round} of {done.rounds}"))
         console.print(side_by_side(views, [f"{name} sees" for name in watchers]))
 
@@ -64,10 +64,11 @@ def run_demo(service: TalkService, db: str, picture: Path) -> str:
     return result.talk
 
 
-def _slice(view: TalkView, last: int) -> TalkView:
-    return TalkView(
-        view.talk, view.participant, view.head, [s for s in view.events if s.seq <= last]
-    )
+def _round(service: TalkService, done: RoundDone, name: str) -> TalkView:
+    """What `name` saw of one round: the events `done.first` to `done.last` of its view."""
+    update = service.seen_since(done.talk, name, after=done.first - 1)
+    seen = [s for s in update.events if s.seq <= done.last]
+    return TalkView.of(update.talk, update.participant, str(update.head), update.head.seq, seen)
 
 
 def _ending(
@@ -95,9 +96,10 @@ def _ending(
     # Imported here: matplotlib takes a while to load and only the picture needs it.
     from shuttle.engine.plot_path import plot_path
 
-    escalation = service.load(result.talk)[0].negotiation.escalation
-    plot_path(muscat, analyze(muscat), result.drafts, result.package, picture, escalation)
-    head = service.load(result.talk)[1]
+    # The mediator's view (the middle column) holds every incident and the record's head.
+    mediator = service.view(result.talk, watchers[1])
+    plot_path(muscat, analyze(muscat), result.drafts, result.package, picture, mediator.escalation)
+    head = Head.parse(mediator.head)
     report = service.verify({result.talk: head})
     console.print(Text(f"record head {head}; chain verified: {'ok' if report.ok else 'FAILED'}"))
     console.print(Text(f"wrote {picture}: the drafts' path through the utility space"))

@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from shuttle.cli.hints import cli_hint
 from shuttle.talks import Invalid, NotFound, Refusal, Refused
 
 
@@ -33,13 +34,13 @@ def reported() -> Iterator[None]:
     try:
         yield
     except NotFound as error:
-        fail(Exit.NOT_FOUND, f"not found: {error}")
+        fail(Exit.NOT_FOUND, f"not found: {error}{cli_hint(error.hint)}")
     except Invalid as error:
-        fail(Exit.USAGE, f"invalid: {error}")
+        fail(Exit.USAGE, f"invalid: {error}{cli_hint(error.hint)}")
     except Refused as error:
-        fail(Exit.REFUSED, f"refused: {error}")
+        fail(Exit.REFUSED, f"refused: {error}{cli_hint(error.hint)}")
     except Refusal as error:  # pragma: no cover - every refusal is one of the three above
-        fail(Exit.REFUSED, f"refused: {error}")
+        fail(Exit.REFUSED, f"refused: {error}{cli_hint(error.hint)}")
     except ArgumentError as error:
         fail(Exit.USAGE, f"invalid database URL: {error}")
     except SQLAlchemyError as error:

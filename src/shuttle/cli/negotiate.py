@@ -28,7 +28,8 @@ from shuttle.cli.options import (
     pairs,
     service,
 )
-from shuttle.cli.render import console, print_appended, print_json, terminal_safe
+from shuttle.cli.render import console, print_appended, print_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.talks import (
     Answer,
     AnswerOffer,
@@ -51,11 +52,11 @@ class Verdict(StrEnum):
     REJECT = "reject"
 
 
-def act(db: str, talk: str, actor: str, command: Command, as_json: bool) -> None:
-    """Run one command on the talk and print what it appended, as `actor` sees it."""
+def act(db: str, talk: str, command: Command, as_json: bool) -> None:
+    """Run one command on the talk and print what it appended, as its actor sees it."""
     with reported():
         appended = service(db).execute(talk, command)
-    print_appended(appended, actor, as_json)
+    print_appended(appended, as_json)
 
 
 AGENDA_HELP = (
@@ -91,19 +92,20 @@ def agenda(
         if not sep or not name.strip():
             fail(Exit.USAGE, f'invalid: --issue {spec!r} must be "NAME=OPTION,OPTION,..."')
         issues.append((name, tuple(options.split(","))))
-    act(db, talk, actor, SetAgenda(actor=actor, issues=tuple(issues)), as_json)
+    act(db, talk, SetAgenda(actor=actor, issues=tuple(issues)), as_json)
 
 
 def show_agenda(db: str, talk: str, actor: str, as_json: bool) -> None:
     with reported():
         view = service(db).view(talk, actor)
-    latest = next((s for s in reversed(view.events) if s.kind == "agenda-set"), None)
+    latest = view.agenda
     if as_json:
+        wire = None if latest is None else latest.to_dict()
         print_json(
             {
                 "talk": view.talk,
-                "agenda": None if latest is None else latest.details["issues"],
-                "escalation": [] if latest is None else latest.details["escalation"],
+                "agenda": None if wire is None else wire["issues"],
+                "escalation": [] if wire is None else wire["escalation"],
             }
         )
         return
@@ -112,13 +114,16 @@ def show_agenda(db: str, talk: str, actor: str, as_json: bool) -> None:
             Text("no agenda yet: a mediator sets one with `shuttle agenda TALK --issue ...`")
         )
         return
-    for item in terminal_safe(latest.details["issues"]):
-        console.print(Text(f"{item['name']}: ", style="bold").append(" | ".join(item["options"])))
-    for step in terminal_safe(latest.details["escalation"]):
+    for item in latest.issues:
+        line = Text(terminal_safe(f"{item.name}: "), style="bold")
+        console.print(line.append(terminal_safe(" | ".join(item.options))))
+    for step in latest.escalation:
         console.print(
             Text(
-                f"scheduled incident after round {step['after_round']} (chance {step['chance']}, "
-                f"drop {step['drop']}): {step['text']}",
+                terminal_safe(
+                    f"scheduled incident after round {step.after_round} (chance {step.chance}, "
+                    f"drop {step.drop}): {step.text}"
+                ),
                 style="dim",
             )
         )
@@ -143,7 +148,7 @@ def draft(
     as_json: Json = False,
 ) -> None:
     command = Draft(actor=actor, terms=pairs(term, "--term"), clauses=tuple(clause or ()))
-    act(db, talk, actor, command, as_json)
+    act(db, talk, command, as_json)
 
 
 PROPOSE_HELP = (
@@ -165,7 +170,7 @@ def propose(
     as_json: Json = False,
 ) -> None:
     command = Propose(actor=actor, terms=pairs(term, "--term"), clauses=tuple(clause or ()))
-    act(db, talk, actor, command, as_json)
+    act(db, talk, command, as_json)
 
 
 ANSWER_HELP = (
@@ -252,7 +257,7 @@ def answer(
             comparison=compared,
             comment=comment,
         )
-    act(db, talk, actor, command, as_json)
+    act(db, talk, command, as_json)
 
 
 OFFER_HELP = (
@@ -277,7 +282,7 @@ def offer(
     as_json: Json = False,
 ) -> None:
     command = Offer(actor=actor, terms=pairs(term, "--term"), handling=handling)
-    act(db, talk, actor, command, as_json)
+    act(db, talk, command, as_json)
 
 
 SIGN_HELP = (
@@ -299,7 +304,7 @@ def sign(
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
-    act(db, talk, actor, Sign(actor=actor, head=head), as_json)
+    act(db, talk, Sign(actor=actor, head=head), as_json)
 
 
 CLOSE_HELP = (
@@ -316,7 +321,7 @@ def close(
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
-    act(db, talk, actor, Close(actor=actor, reason=reason), as_json)
+    act(db, talk, Close(actor=actor, reason=reason), as_json)
 
 
 INCIDENT_HELP = (
@@ -337,7 +342,7 @@ def incident(
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
-    act(db, talk, actor, ReportIncident(actor=actor, text=text, drop=drop), as_json)
+    act(db, talk, ReportIncident(actor=actor, text=text, drop=drop), as_json)
 
 
 def register(app: typer.Typer) -> None:

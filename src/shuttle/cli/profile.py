@@ -20,11 +20,11 @@ from rich.text import Text
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.negotiate import act
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, service
-from shuttle.cli.render import console, print_json, seen_json, terminal_safe
+from shuttle.cli.render import console, print_json, seen_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.engine.formats import ScenarioError, read_yaml_data
 from shuttle.engine.formats.errors import shown
-from shuttle.service import TalkView
-from shuttle.talks import Seen, SubmitProfile
+from shuttle.talks import ProfileView, SubmitProfile, TalkView
 
 HELP = (
     "Submit your party's private profile (a delegate): a weight for every issue, a value from "
@@ -91,7 +91,7 @@ def profile(
         return
     if view.participant.party is None:
         # Only a delegate submits a profile: let the rules refuse it, in their own words.
-        act(db, view.talk, actor, SubmitProfile(actor, (), (), 0.0), as_json)
+        act(db, view.talk, SubmitProfile(actor, (), (), 0.0), as_json)
         return
     given = read_file(file, view) if file is not None else Given()
     for spec in weight or []:
@@ -116,37 +116,32 @@ def profile(
         reservation=given.reservation,
         share=bool(share),
     )
-    act(db, view.talk, actor, command, as_json)
+    act(db, view.talk, command, as_json)
 
 
 def again(db: str, view: TalkView, share: bool, as_json: bool) -> None:
     """Submit the party's current profile again, now shared (or not)."""
-    own = latest_profiles(view)
-    if view.participant.party is None or not own:
+    own = view.own_profile()
+    # A party always sees its own profile's contents; a mediator has none of its own.
+    if own is None or own.weights is None or own.values is None or own.reservation is None:
         fail(
             Exit.REFUSED,
             "refused: there is no profile of your party to submit again; "
             "give --weight, --value and --reservation, or --file",
         )
-    d = own[0].details
     command = SubmitProfile(
         actor=view.participant.name,
-        weights=tuple((issue, float(w)) for issue, w in d["weights"]),
-        values=tuple((issue, option, float(v)) for issue, option, v in d["values"]),
-        reservation=float(d["reservation"]),
+        weights=tuple((issue, float(w)) for issue, w in own.weights),
+        values=tuple((issue, option, float(v)) for issue, option, v in own.values),
+        reservation=float(own.reservation),
         share=share,
     )
-    act(db, view.talk, view.participant.name, command, as_json)
+    act(db, view.talk, command, as_json)
 
 
-def latest_profiles(view: TalkView) -> list[Seen]:
+def latest_profiles(view: TalkView) -> list[ProfileView]:
     """The latest profile of each party the viewer may see one of, in the parties' order."""
-    latest: dict[str, Seen] = {}
-    for seen in view.events:
-        if seen.kind == "profile":
-            latest[seen.details["party"]] = seen
-    opened = next(s for s in view.events if s.kind == "talk-opened")
-    return [latest[p] for p in opened.details["parties"] if p in latest]
+    return [view.profiles[p] for p in view.parties if p in view.profiles]
 
 
 def show(view: TalkView, as_json: bool) -> None:
@@ -168,27 +163,31 @@ def show(view: TalkView, as_json: bool) -> None:
             )
         )
     for seen in profiles:
-        _print_profile(terminal_safe(seen.details) | {"seq": seen.seq, "by": seen.by})
+        _print_profile(seen)
 
 
-def _print_profile(d: dict[str, Any]) -> None:
-    shared = "shared with the mediator" if d["shared"] else "not shared with the mediator"
+def _print_profile(seen: ProfileView) -> None:
+    shared = "shared with the mediator" if seen.shared else "not shared with the mediator"
     console.print(
-        Text(terminal_safe(f"Profile of {d['party']} (event {d['seq']}, by {d['by']}), {shared}"))
+        Text(terminal_safe(f"Profile of {seen.party} (event {seen.seq}, by {seen.by}), {shared}"))
     )
-    if "reservation" not in d:
+    if seen.reservation is None or seen.weights is None or seen.values is None:
         console.print(Text("  contents withheld: only the engine and its own party see them"))
         return
-    console.print(Text(f"  reservation value {d['reservation']}"))
-    total = sum(float(w) for _, w in d["weights"])
+    console.print(Text(terminal_safe(f"  reservation value {seen.reservation}")))
+    total = sum(float(w) for _, w in seen.weights)
     table = Table(show_header=True, box=None, padding=(0, 2))
     table.add_column("issue", overflow="fold")
     table.add_column("weight", justify="right")
     table.add_column("options and their values", ratio=2, overflow="fold")
-    for issue, w in d["weights"]:
-        options = ", ".join(f"{option} {v}" for of, option, v in d["values"] if of == issue)
+    for issue, w in seen.weights:
+        options = ", ".join(f"{option} {v}" for of, option, v in seen.values if of == issue)
         share_of_total = float(w) / total if total else 0.0
-        table.add_row(Text(issue), f"{w} ({share_of_total:.0%})", Text(options))
+        table.add_row(
+            Text(terminal_safe(issue)),
+            terminal_safe(f"{w} ({share_of_total:.0%})"),
+            Text(terminal_safe(options)),
+        )
     console.print(table)
 
 
@@ -238,9 +237,8 @@ def read_file(path: Path, view: TalkView) -> Given:
     return given
 
 
-def _agenda(view: TalkView) -> dict[str, list[str]]:
-    latest = next((s for s in reversed(view.events) if s.kind == "agenda-set"), None)
-    return {} if latest is None else {i["name"]: i["options"] for i in latest.details["issues"]}
+def _agenda(view: TalkView) -> dict[str, tuple[str, ...]]:
+    return {issue.name: issue.options for issue in view.issues}
 
 
 def _mapping(path: Path, value: object, what: str) -> dict[Any, Any]:

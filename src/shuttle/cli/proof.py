@@ -14,7 +14,8 @@ import typer
 
 from shuttle.cli.errors import Exit, fail
 from shuttle.cli.options import EXAMPLES, Json
-from shuttle.cli.render import print_json, terminal_safe
+from shuttle.cli.render import print_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.service import Head, ProofError, ProofReport, check_proof, parse_proof
 
 MAX_PROOF_BYTES = 64 * 1024 * 1024

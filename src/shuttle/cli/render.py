@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import unicodedata
-from dataclasses import replace
-from typing import Any
+from typing import Any, assert_never
 
 import typer
 from rich.console import Console
@@ -14,34 +12,41 @@ from rich.text import Text
 
 from shuttle.cli.errors import Exit, fail
 from shuttle.cli.render_negotiation import describe_negotiation, status, terms_text
-from shuttle.service import Appended, TalkView
-from shuttle.talks import JOINT_ROOM, Seen, view_of
+from shuttle.cli.terminal import terminal_safe as safe
+from shuttle.service import Appended
+from shuttle.talks import (
+    JOINT_ROOM,
+    AgendaView,
+    AgreementView,
+    AnswerView,
+    BidOpenedView,
+    BidSettledView,
+    BidView,
+    CarriageView,
+    CarriedInView,
+    CarriedOutView,
+    ClosingView,
+    ConsentView,
+    DraftView,
+    IncidentView,
+    JointOpenedView,
+    JoinView,
+    NoteView,
+    OfferAnswerView,
+    OfferView,
+    OpeningView,
+    ProfileView,
+    ProposalAnswerView,
+    ProposalOutcomeView,
+    ProposalView,
+    ReleaseView,
+    Seen,
+    SignatureView,
+    StatementView,
+    TalkView,
+)
 
 console = Console(highlight=False)
-
-
-def terminal_safe(value: Any) -> Any:
-    """`value` with control characters made visible, so that words a participant typed cannot
-    move the cursor, clear the screen or forge other lines on the reader's terminal."""
-    if isinstance(value, str):
-        return "".join(
-            c if c in "\n\t" or unicodedata.category(c) != "Cc" else repr(c)[1:-1] for c in value
-        )
-    if isinstance(value, list):
-        return [terminal_safe(v) for v in value]
-    if isinstance(value, dict):
-        return {k: terminal_safe(v) for k, v in value.items()}
-    return value
-
-
-def _safe_seen(seen: Seen) -> Seen:
-    return replace(
-        seen,
-        by=terminal_safe(seen.by),
-        room=terminal_safe(seen.room),
-        text=terminal_safe(seen.text),
-        details=terminal_safe(seen.details),
-    )
 
 
 def print_json(value: Any) -> None:
@@ -65,31 +70,22 @@ def outcome_count(count: int) -> str:
     return f"about 10^{len(str(count)) - 1:,} outcomes"
 
 
-def appended_seen(appended: Appended, actor: str) -> list[Seen]:
-    """The events a command appended, as its actor may see them: through `view_of`, like any
-    view, so that a command's own output never shows what the actor's view would hide."""
-    participant = appended.state.participant(actor)
-    assert participant is not None, "the command was decided for this actor"
-    seen = (view_of(participant, recorded, appended.state) for recorded in appended.events)
-    return [s for s in seen if s is not None]
-
-
-def appended_json(appended: Appended, actor: str) -> dict[str, Any]:
-    last = appended.events[-1]
+def appended_json(appended: Appended) -> dict[str, Any]:
     return {
         "talk": appended.talk,
-        "seq": last.seq,
+        "seq": appended.head.seq,
         "head": str(appended.head),
-        "events": [seen_json(s) for s in appended_seen(appended, actor)],
+        "events": [seen_json(s) for s in appended.events],
     }
 
 
-def print_appended(appended: Appended, actor: str, as_json: bool) -> None:
-    """What a command added: JSON for programs, else one line per event and the new head."""
+def print_appended(appended: Appended, as_json: bool) -> None:
+    """What a command added, as its actor may see it (the service gives the events through
+    `view_of`, like any view): JSON for programs, else one line per event and the new head."""
     if as_json:
-        print_json(appended_json(appended, actor))
+        print_json(appended_json(appended))
         return
-    for seen in appended_seen(appended, actor):
+    for seen in appended.events:
         console.print(Text(f"event {seen.seq}: {seen.kind}: ").append_text(describe(seen)))
     console.print(Text(f"head {appended.head}"))
 
@@ -102,60 +98,118 @@ def view_json(view: TalkView) -> dict[str, Any]:
     return {
         "talk": view.talk,
         "as": view.participant.name,
-        "head": str(view.head),
+        "head": view.head,
         "events": [seen_json(s) for s in view.events],
     }
 
 
 def describe(seen: Seen) -> Text:
     """One event as a short sentence: who did what, then its words."""
-    seen = _safe_seen(seen)
-    d = seen.details
     line = Text()
-    match seen.kind:
-        case "talk-opened":
-            line.append(f"talk opened: {d['title']} ({', '.join(d['parties'])}); ", style="bold")
-            line.append(f"default handling {d['default_handling']}", style="dim")
-            if d.get("notice"):
-                line.append(f"\nnotice: {d['notice']}", style="bold yellow")
-        case "joined":
-            where = "as mediator" if d["party"] is None else f"to {d['party']}"
-            line.append(f"{d['name']} joined {where}", style="bold")
-        case "said":
-            line.append(seen.text or "")
+    match seen:
+        case OpeningView():
+            parties = ", ".join(seen.parties)
+            line.append(safe(f"talk opened: {seen.title} ({parties}); "), style="bold")
+            line.append(f"default handling {seen.default_handling}", style="dim")
+            if seen.notice:
+                line.append(safe(f"\nnotice: {seen.notice}"), style="bold yellow")
+        case JoinView():
+            where = "as mediator" if seen.party is None else f"to {seen.party}"
+            line.append(safe(f"{seen.name} joined {where}"), style="bold")
+        case StatementView():
+            line.append(safe(seen.text))
             if seen.room != JOINT_ROOM:
-                line.append(f"  [{d['handling']}]", style="dim")
-        case "released":
-            line.append(f"#{d['statement']} released: {d['previous']} -> {d['handling']}")
-        case "conveyed" if "source" in d and "to_room" in d and seen.details.get("text_hidden"):
-            line.append(f"#{d['source']} carried to {d['to_room']} ({d['mode']}); text hidden")
-        case "conveyed" if "source" in d:
-            line.append(f"#{d['source']} carried to {d['to_room']} ({d['mode']}): ", style="dim")
-            line.append(seen.text or "")
-        case "conveyed" if d.get("terms"):
-            line.append(f"offer carried from {d['from_room']} ({d['mode']}): ", style="dim")
-            line.append(terms_text(d["terms"]))
-        case "conveyed":
-            line.append(f"carried from {d['from_room']} ({d['mode']}): ", style="dim")
-            line.append(seen.text or "")
-        case "noted":
+                line.append(f"  [{seen.handling}]", style="dim")
+        case ReleaseView():
+            line.append(f"#{seen.statement} released: {seen.previous} -> {seen.handling}")
+        case CarriedOutView() if seen.text_hidden:
+            line.append(
+                safe(f"#{seen.source} carried to {seen.to_room} ({seen.mode}); text hidden")
+            )
+        case CarriageView() | CarriedOutView():
+            line.append(
+                safe(f"#{seen.source} carried to {seen.to_room} ({seen.mode}): "), style="dim"
+            )
+            line.append(safe(seen.text or ""))
+        case CarriedInView() if seen.terms:
+            line.append(safe(f"offer carried from {seen.from_room} ({seen.mode}): "), style="dim")
+            line.append(terms_text(seen.terms))
+        case CarriedInView():
+            line.append(safe(f"carried from {seen.from_room} ({seen.mode}): "), style="dim")
+            line.append(safe(seen.text))
+        case NoteView():
             line.append("private note: ", style="dim")
-            line.append(seen.text or "")
-        case "consented":
-            line.append(f"consented to the joint room for {d['party']}")
-        case "joint-opened":
+            line.append(safe(seen.text))
+        case ConsentView():
+            line.append(safe(f"consented to the joint room for {seen.party}"))
+        case JointOpenedView():
             line.append("the joint room is open", style="bold")
+        case (
+            AgendaView()
+            | DraftView()
+            | AnswerView()
+            | AgreementView()
+            | SignatureView()
+            | ClosingView()
+            | ProposalView()
+            | ProposalAnswerView()
+            | ProposalOutcomeView()
+            | BidOpenedView()
+            | BidView()
+            | BidSettledView()
+            | ProfileView()
+            | IncidentView()
+            | OfferView()
+            | OfferAnswerView()
+        ):
+            line.append_text(describe_negotiation(seen))
         case _:
-            negotiated = describe_negotiation(seen)
-            line.append_text(negotiated or Text(seen.text or seen.kind))
+            assert_never(seen)
     return line
+
+
+def placed(seen: Seen) -> tuple[str | None, str | None]:
+    """Who did it and in which room (a carriage's: the room it went to), as far as the view
+    says: an event with no author, or no room, gives None."""
+    match seen:
+        case StatementView() | OfferView() | CarriageView() | CarriedInView() | CarriedOutView():
+            return seen.by, seen.room
+        case (
+            JoinView()
+            | ReleaseView()
+            | NoteView()
+            | ConsentView()
+            | AgendaView()
+            | DraftView()
+            | AnswerView()
+            | SignatureView()
+            | ClosingView()
+            | ProposalView()
+            | ProposalAnswerView()
+            | BidOpenedView()
+            | BidView()
+            | ProfileView()
+            | IncidentView()
+            | OfferAnswerView()
+        ):
+            return seen.by, None
+        case (
+            OpeningView()
+            | JointOpenedView()
+            | AgreementView()
+            | ProposalOutcomeView()
+            | BidSettledView()
+        ):
+            return None, None
+        case _:
+            assert_never(seen)
 
 
 def view_table(view: TalkView, title: str | None = None) -> Table:
     who = view.participant
     role = who.role.value if who.party is None else f"delegate of {who.party}"
     table = Table(
-        title=Text(terminal_safe(title or f"{who.name} ({role})")),
+        title=Text(safe(title or f"{who.name} ({role})")),
         show_lines=False,
         expand=True,
     )
@@ -164,11 +218,12 @@ def view_table(view: TalkView, title: str | None = None) -> Table:
     table.add_column("by", overflow="fold")
     table.add_column("kind", no_wrap=True)
     table.add_column("what", ratio=3, overflow="fold")
-    for seen in map(_safe_seen, view.events):
+    for seen in view.events:
+        by, room = placed(seen)
         table.add_row(
             str(seen.seq),
-            Text(seen.room or "-"),
-            Text(seen.by or "-"),
+            Text(safe(room or "-")),
+            Text(safe(by or "-")),
             seen.kind,
             describe(seen),
         )
@@ -179,7 +234,7 @@ def print_view(view: TalkView, as_json: bool) -> None:
     if as_json:
         print_json(view_json(view))
         return
-    standing = status([_safe_seen(s) for s in view.events])
+    standing = status(view)
     if standing is not None:
         console.print(standing)
     console.print(view_table(view))
@@ -199,7 +254,7 @@ def side_by_side(views: list[TalkView], titles: list[str]) -> Table:
     table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     for title in titles:
-        table.add_column(Text(terminal_safe(title)), ratio=1, overflow="fold")
+        table.add_column(Text(safe(title)), ratio=1, overflow="fold")
     by_participant = [{seen.seq: seen for seen in view.events} for view in views]
     for seq in sorted(set().union(*by_participant)):
         cells: list[Text] = []
@@ -213,10 +268,10 @@ def side_by_side(views: list[TalkView], titles: list[str]) -> Table:
 def _cell(seen: Seen | None, show_room: bool) -> Text:
     if seen is None:
         return Text("")
-    seen = _safe_seen(seen)
+    by, room = placed(seen)
     cell = Text()
-    if show_room and seen.room:
-        cell.append(f"[{seen.room}] ", style="cyan")
-    if seen.by:
-        cell.append(f"{seen.by}: ", style="bold")
+    if show_room and room:
+        cell.append(safe(f"[{room}] "), style="cyan")
+    if by:
+        cell.append(safe(f"{by}: "), style="bold")
     return cell.append_text(describe(seen))

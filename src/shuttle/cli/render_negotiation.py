@@ -1,158 +1,222 @@
 """How the negotiation reads in a view: the agenda, drafts and answers, the agreement and its
 signatures, proposals, blind bids, profiles, incidents and offers -- and a one-line status.
 
-Each function reads a `Seen` exactly as `view_of` returned it (already made terminal-safe by
-the caller): what the view does not carry, such as a bound or an unshared profile, is said to
-be withheld, never guessed.
+Each function reads a view exactly as `view_of` returned it: what the view does not carry, such
+as a bound or an unshared profile, is said to be withheld, never guessed. Every word taken from
+a view is made terminal-safe here, as it is printed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import assert_never
 
 from rich.text import Text
 
-from shuttle.talks import Seen
+from shuttle.cli.terminal import terminal_safe as safe
+from shuttle.talks import (
+    AgendaView,
+    AgreementView,
+    AnswerView,
+    BidOpenedView,
+    BidSettledView,
+    BidView,
+    ClosingView,
+    DraftView,
+    IncidentView,
+    OfferAnswerView,
+    OfferView,
+    ProfileView,
+    ProposalAnswerView,
+    ProposalOutcomeView,
+    ProposalView,
+    SignatureView,
+    Source,
+    TalkView,
+    Terms,
+    describe_terms,
+)
 
 SHORT_HASH = 12
 """Hex digits of a hash shown beside a signature; the agreement's row shows it whole."""
 
+Negotiated = (
+    AgendaView
+    | DraftView
+    | AnswerView
+    | AgreementView
+    | SignatureView
+    | ClosingView
+    | ProposalView
+    | ProposalAnswerView
+    | ProposalOutcomeView
+    | BidOpenedView
+    | BidView
+    | BidSettledView
+    | ProfileView
+    | IncidentView
+    | OfferView
+    | OfferAnswerView
+)
+"""The views this module describes: the negotiation's, and an offer made in a room."""
 
-def terms_text(terms: Sequence[Sequence[str]]) -> str:
+
+def terms_text(terms: Terms) -> str:
     """Terms as people read them: "Issue: option; Issue: option"."""
-    return "; ".join(f"{issue}: {option}" for issue, option in terms)
+    return safe(describe_terms(terms))
 
 
-def describe_negotiation(seen: Seen) -> Text | None:
-    """One negotiation event as a short sentence, or None for any other kind."""
-    d = seen.details
-    describe = _DESCRIBE.get(seen.kind)
-    return None if describe is None else describe(seen, d)
+def describe_negotiation(seen: Negotiated) -> Text:
+    """One negotiation event as a short sentence."""
+    match seen:
+        case AgendaView():
+            return _agenda(seen)
+        case DraftView():
+            line = Text(f"draft version {seen.version}: ", style="bold")
+            line.append(terms_text(seen.terms))
+            return _with_clauses(line, seen.clauses)
+        case AnswerView():
+            return _answered(seen)
+        case AgreementView():
+            return _agreed(seen)
+        case SignatureView():
+            line = Text(safe(f"signed for {seen.party}"), style="bold")
+            return line.append(
+                f": text {seen.text_hash[:SHORT_HASH]}…, at head {_short_head(seen.head)}",
+                style="dim",
+            )
+        case ClosingView():
+            line = Text("closed without agreement", style="bold")
+            if seen.reason:
+                line.append(safe(f": {seen.reason}"))
+            return line
+        case ProposalView():
+            line = Text(f"mediator's proposal {seen.number} (take it or leave it): ", style="bold")
+            line.append(terms_text(seen.terms))
+            return _with_clauses(line, seen.clauses)
+        case ProposalAnswerView():
+            return Text(safe(f"{seen.party} {_verdict(seen.accept)} proposal {seen.number}"))
+        case ProposalOutcomeView():
+            return _proposal_concluded(seen)
+        case BidOpenedView():
+            return _bid_opened(seen)
+        case BidView():
+            line = Text(safe(f"{seen.party} bid in blind bid {seen.number}"))
+            if seen.bound is not None:
+                return line.append(safe(f": bound {seen.bound}"))
+            return line.append(" (bound withheld)", style="dim")
+        case BidSettledView():
+            return _bid_settled(seen)
+        case ProfileView():
+            return _profile(seen)
+        case IncidentView():
+            line = Text(safe(seen.text))
+            return line.append(
+                safe(f" (every reservation value falls by {seen.drop})"), style="dim"
+            )
+        case OfferView():
+            line = Text(terms_text(seen.terms))
+            return line.append(f"  [{seen.handling}]", style="dim")
+        case OfferAnswerView():
+            return _offer_answered(seen)
+        case _:
+            assert_never(seen)
 
 
-def _agenda(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text()
-    line.append("; ".join(f"{i['name']} ({' | '.join(i['options'])})" for i in d["issues"]))
-    if d.get("escalation"):
-        count = len(d["escalation"])
+def _agenda(seen: AgendaView) -> Text:
+    line = Text(safe("; ".join(f"{i.name} ({' | '.join(i.options)})" for i in seen.issues)))
+    if seen.escalation:
+        count = len(seen.escalation)
         line.append(f"; {count} scheduled incident{'s' if count != 1 else ''}", style="dim")
     return line
 
 
-def _drafted(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text(f"draft version {d['version']}: ", style="bold")
-    line.append(terms_text(d["terms"]))
-    return _with_clauses(line, d["clauses"])
-
-
-def _answered(seen: Seen, d: dict[str, Any]) -> Text:
-    verdict = "accepts" if d["accept"] else "rejects"
-    line = Text(f"{d['party']} {verdict} version {d['version']}")
-    if d.get("comparison"):
-        line.append(f"; {d['comparison']} than the version before")
-    if d.get("prefer"):
-        line.append(f"; would prefer {terms_text(d['prefer'])}")
-    if d.get("comment"):
-        line.append(f"; comment: {d['comment']}", style="italic")
+def _answered(seen: AnswerView) -> Text:
+    line = Text(safe(f"{seen.party} {_verdict(seen.accept)} version {seen.version}"))
+    if seen.comparison:
+        line.append(f"; {seen.comparison} than the version before")
+    if seen.prefer:
+        line.append(f"; would prefer {terms_text(seen.prefer)}")
+    if seen.comment:
+        line.append(safe(f"; comment: {seen.comment}"), style="italic")
     return line
 
 
-def _agreed(seen: Seen, d: dict[str, Any]) -> Text:
-    source = {"draft": "draft version", "proposal": "proposal", "offer": "the offer of event"}
-    line = Text(f"AGREED on {source.get(d['reached_on'], d['reached_on'])} {d['ref']}: ")
-    line.stylize("bold")
-    line.append(terms_text(d["terms"]))
-    _with_clauses(line, d["clauses"])
-    return line.append(f"\ntext hash {d['text_hash']}", style="dim")
+def _agreed(seen: AgreementView) -> Text:
+    line = Text(f"AGREED on {_reached_on(seen)}: ")
+    line.stylize("bold")  # the heading only, not the terms and clauses after it
+    line.append(terms_text(seen.terms))
+    _with_clauses(line, seen.clauses)
+    return line.append(f"\ntext hash {seen.text_hash}", style="dim")
 
 
-def _signed(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text(f"signed for {d['party']}", style="bold")
-    return line.append(
-        f": text {d['text_hash'][:SHORT_HASH]}…, at head {_short_head(d['head'])}", style="dim"
-    )
+def _reached_on(seen: AgreementView) -> str:
+    match seen.reached_on:
+        case Source.DRAFT:
+            return f"draft version {seen.ref}"
+        case Source.PROPOSAL:
+            return f"proposal {seen.ref}"
+        case Source.OFFER if seen.ref is None:
+            return "an offer"  # which offer is told only to the party that made it
+        case Source.OFFER:
+            return f"the offer of event {seen.ref}"
+        case _:
+            assert_never(seen.reached_on)
 
 
-def _closed(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text("closed without agreement", style="bold")
-    if d.get("reason"):
-        line.append(f": {d['reason']}")
+def _proposal_concluded(seen: ProposalOutcomeView) -> Text:
+    if seen.agreed:
+        return Text(f"proposal {seen.number}: every party accepted", style="bold")
+    return Text(f"proposal {seen.number}: not accepted by every party (who declined is not said)")
+
+
+def _bid_opened(seen: BidOpenedView) -> Text:
+    line = Text(f"blind bid {seen.number} on {safe(seen.issue)}: ", style="bold")
+    line.append(safe(f"{seen.high} bids the least it accepts, {seen.low} the most; "))
+    line.append(f"settles by the {seen.rule} rule")
+    if seen.notice:
+        line.append(safe(f"\nnotice: {seen.notice}"), style="italic")
     return line
 
 
-def _proposed(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text(f"mediator's proposal {d['number']} (take it or leave it): ", style="bold")
-    line.append(terms_text(d["terms"]))
-    return _with_clauses(line, d["clauses"])
-
-
-def _proposal_answered(seen: Seen, d: dict[str, Any]) -> Text:
-    verdict = "accepts" if d["accept"] else "rejects"
-    return Text(f"{d['party']} {verdict} proposal {d['number']}")
-
-
-def _proposal_concluded(seen: Seen, d: dict[str, Any]) -> Text:
-    if d["agreed"]:
-        return Text(f"proposal {d['number']}: every party accepted", style="bold")
-    return Text(f"proposal {d['number']}: not accepted by every party (who declined is not said)")
-
-
-def _bid_opened(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text(f"blind bid {d['number']} on {d['issue']}: ", style="bold")
-    line.append(f"{d['high']} bids the least it accepts, {d['low']} the most; ")
-    line.append(f"settles by the {d['rule']} rule")
-    if d.get("notice"):
-        line.append(f"\nnotice: {d['notice']}", style="italic")
-    return line
-
-
-def _bid_submitted(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text(f"{d['party']} bid in blind bid {d['number']}")
-    if "bound" in d:
-        return line.append(f": bound {d['bound']}")
-    return line.append(" (bound withheld)", style="dim")
-
-
-def _bid_settled(seen: Seen, d: dict[str, Any]) -> Text:
-    if d["value"] is None:
+def _bid_settled(seen: BidSettledView) -> Text:
+    if seen.value is None:
         return Text(
-            f"blind bid {d['number']}: no option of {d['issue']} satisfies both bounds; "
-            "the issue stays open"
+            safe(
+                f"blind bid {seen.number}: no option of {seen.issue} satisfies both bounds; "
+                "the issue stays open"
+            )
         )
-    return Text(f"blind bid {d['number']} settled {d['issue']} at {d['value']}", style="bold")
+    return Text(safe(f"blind bid {seen.number} settled {seen.issue} at {seen.value}"), style="bold")
 
 
-def _profile(seen: Seen, d: dict[str, Any]) -> Text:
-    shared = "shared with the mediator" if d["shared"] else "not shared with the mediator"
-    line = Text(f"profile of {d['party']} ({shared})")
-    if "reservation" not in d:
+def _profile(seen: ProfileView) -> Text:
+    shared = "shared with the mediator" if seen.shared else "not shared with the mediator"
+    line = Text(safe(f"profile of {seen.party} ({shared})"))
+    if seen.reservation is None or seen.weights is None or seen.values is None:
         return line.append("; contents withheld", style="dim")
-    weights = ", ".join(f"{issue} {weight}" for issue, weight in d["weights"])
+    weights = ", ".join(f"{issue} {weight}" for issue, weight in seen.weights)
     return line.append(
-        f": reservation {d['reservation']}; weights {weights}; {len(d['values'])} option values"
+        safe(
+            f": reservation {seen.reservation}; weights {weights}; {len(seen.values)} option values"
+        )
     )
 
 
-def _incident(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text(seen.text or "")
-    return line.append(f" (every reservation value falls by {d['drop']})", style="dim")
+def _offer_answered(seen: OfferAnswerView) -> Text:
+    verdict = _verdict(seen.accept)
+    # The answering room knows the offer only by the carriage that brought it.
+    offer = "the offer" if seen.offer is None else f"the offer of event {seen.offer}"
+    return Text(safe(f"{seen.party} {verdict} {offer} (carried in {seen.via})"))
 
 
-def _offered(seen: Seen, d: dict[str, Any]) -> Text:
-    line = Text(terms_text(d["terms"]))
-    return line.append(f"  [{d['handling']}]", style="dim")
+def _verdict(accept: bool) -> str:
+    return "accepts" if accept else "rejects"
 
 
-def _offer_answered(seen: Seen, d: dict[str, Any]) -> Text:
-    verdict = "accepts" if d["accept"] else "rejects"
-    return Text(f"{d['party']} {verdict} the offer of event {d['offer']} (carried in {d['via']})")
-
-
-def _with_clauses(line: Text, clauses: Sequence[str]) -> Text:
+def _with_clauses(line: Text, clauses: tuple[str, ...]) -> Text:
     for clause in clauses:
         line.append("\nclause: ", style="dim")
-        line.append(clause)
+        line.append(safe(clause))
     return line
 
 
@@ -161,51 +225,28 @@ def _short_head(head: str) -> str:
     return f"{seq}:{digest[:SHORT_HASH]}…"
 
 
-_DESCRIBE = {
-    "agenda-set": _agenda,
-    "drafted": _drafted,
-    "answered": _answered,
-    "agreed": _agreed,
-    "signed": _signed,
-    "closed": _closed,
-    "proposed": _proposed,
-    "proposal-answered": _proposal_answered,
-    "proposal-concluded": _proposal_concluded,
-    "bid-opened": _bid_opened,
-    "bid-submitted": _bid_submitted,
-    "bid-settled": _bid_settled,
-    "profile": _profile,
-    "incident": _incident,
-    "offered": _offered,
-    "offer-answered": _offer_answered,
-}
-
-
-def status(events: Sequence[Seen]) -> Text | None:
+def status(view: TalkView) -> Text | None:
     """Where the negotiation stands in this view: the current draft and the agreement, or
     None when the talk has no negotiation (no agenda) yet."""
-    kinds = {seen.kind for seen in events}
-    if "agenda-set" not in kinds:
+    if view.agenda_seq is None:
         return None
-    parties: list[str] = next(
-        (list(s.details["parties"]) for s in events if s.kind == "talk-opened"), []
-    )
-    drafts = [s.details["version"] for s in events if s.kind == "drafted"]
     line = Text("draft: ", style="bold")
-    line.append(f"version {drafts[-1]}" if drafts else "none yet")
+    current = view.current
+    line.append("none yet" if current is None else f"version {current.version}")
     line.append(" · agreement: ", style="bold")
-    agreed = next((s for s in events if s.kind == "agreed"), None)
-    closed = next((s for s in events if s.kind == "closed"), None)
-    if agreed is not None:
-        signed = [s.details["party"] for s in events if s.kind == "signed"]
-        line.append(f"reached (event {agreed.seq}), text {agreed.details['text_hash'][:12]}…; ")
-        if parties and set(parties) <= set(signed):
+    if view.agreed is not None:
+        signed = [safe(s.party) for s in view.signatures]
+        parties = view.parties
+        line.append(
+            f"reached (event {view.agreed.seq}), text {view.agreed.text_hash[:SHORT_HASH]}…; "
+        )
+        if parties and set(parties) <= {s.party for s in view.signatures}:
             line.append("signed by every party")
         else:
             names = ", ".join(signed) if signed else "no party yet"
             line.append(f"signed by {names} ({len(signed)} of {len(parties)})")
-    elif closed is not None:
-        line.append(f"none: closed without agreement (event {closed.seq})")
+    elif view.closed is not None:
+        line.append(f"none: closed without agreement (event {view.closed.seq})")
     else:
         line.append("none yet")
     return line

@@ -15,7 +15,8 @@ import typer
 
 from shuttle.cli.errors import Exit, fail
 from shuttle.cli.options import EXAMPLES, Json, ScenarioPath, scenario_at
-from shuttle.cli.render import outcome_count, print_json, terminal_safe
+from shuttle.cli.render import outcome_count, print_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.engine.formats import write_yaml
 from shuttle.engine.preferences import HyperRectangleProfile, Profile
 from shuttle.engine.scenario import Scenario

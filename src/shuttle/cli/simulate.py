@@ -18,7 +18,8 @@ from rich.text import Text
 
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, ScenarioPath, scenario_at, service
-from shuttle.cli.render import console, print_json, terminal_safe
+from shuttle.cli.render import console, print_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.engine.analysis import analyze
 from shuttle.engine.scenario import Scenario
 from shuttle.sim import (

@@ -17,7 +17,8 @@ from shuttle.assembly import PostgresBell, access_to, fit_bell
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, service
-from shuttle.cli.render import console, print_json, terminal_safe
+from shuttle.cli.render import console, print_json
+from shuttle.cli.terminal import terminal_safe
 from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, NotFound
 from shuttle.web.settings import MAX_BODY
@@ -52,13 +53,9 @@ token_app = typer.Typer(
 def require_participant(svc: TalkService, talk: str, name: str) -> str:
     """The participant's name as recorded, or exit 3."""
     try:
-        state, _ = svc.load(talk)
+        return svc.participant(talk, name).name
     except NotFound as error:
         fail(Exit.NOT_FOUND, f"not found: {error}")
-    participant = state.participant(name)
-    if participant is None:
-        fail(Exit.NOT_FOUND, f"not found: participant {name!r} in talk {talk}")
-    return participant.name
 
 
 def invite_line(role: str, name: str, url: str) -> str:

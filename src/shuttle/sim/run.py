@@ -2,7 +2,7 @@
 through the service, the rules and the record exactly as people's talks are.
 
 Each automated participant decides from its own view alone (see `sight`): the simulator reads
-`TalkService.view` for it and hands its strategy what that view holds. The single-text
+`TalkService.seen_since` for it and hands its strategy what that view holds. The single-text
 mediator is given rounds of drafts and answers, never a profile; the guided mediator is also
 given the engine's advice, which `TalkService.advice` computes from the profiles the automated
 parties share with it (they share only with a guided mediator). The talk left behind is a
@@ -33,6 +33,7 @@ from shuttle.sim.result import SimulationResult
 from shuttle.sim.sight import MediatorObserver, PartyObserver
 from shuttle.talks import (
     Agenda,
+    AgreementView,
     Answer,
     AnswerOffer,
     Close,
@@ -85,19 +86,30 @@ def simulate(
         raise ValueError(f"rounds must be at least 1, not {rounds}")
     players = cast(scenario, mediator, strategies, seed)
     agenda = agenda_of_space(scenario.space)
-    talk = _open(service, scenario, players, agenda)
-    run = _Run(service, scenario, agenda, players, talk, rounds, seed, on_round, mediator)
+    opened = _open(service, scenario, players, agenda)
+    run = _Run(
+        service,
+        scenario,
+        agenda,
+        players,
+        opened.talk,
+        rounds,
+        seed,
+        on_round,
+        mediator,
+        head=opened.head.seq,
+    )
     if chatter:
-        run.chatter = Chatter(service, talk, agenda, players)
+        run.chatter = Chatter(run._do, agenda, players, run.parties)
     for delegate, profile in zip(players.delegates, players.profiles, strict=True):
         run.submit_profile(delegate, profile, share=mediator == "guided")
     agreed_at = run.relay() if mediator == "relay" else run.single_text()
     return run.result(tuple(strategies), agreed_at)
 
 
-def _open(service: TalkService, scenario: Scenario, players: Cast, agenda: Agenda) -> str:
+def _open(service: TalkService, scenario: Scenario, players: Cast, agenda: Agenda) -> Appended:
     setup = scenario.talk
-    opened = service.open_talk(
+    return service.open_talk(
         OpenTalk(
             title=setup.title if setup else f"{scenario.name} (simulated)",
             parties=scenario.parties,
@@ -113,7 +125,6 @@ def _open(service: TalkService, scenario: Scenario, players: Cast, agenda: Agend
             notice=setup.notice if setup else None,
         )
     )
-    return opened.talk
 
 
 @dataclass
@@ -128,6 +139,9 @@ class _Run:
     on_round: Progress | None
     mediator_kind: str
     chatter: Chatter | None = None
+    # The record's head after this run's last command: the run is the talk's only writer, and
+    # every command goes through `_do`, so it is the talk's head.
+    head: int = 0
     incidents: int = 0
     drafts: list[Package] = field(default_factory=list)
 
@@ -145,7 +159,7 @@ class _Run:
         history: list[Round] = []
         strategy = SingleTextMediator(self.agenda.space(), seed=self.seed)
         for number in range(1, self.rounds + 1):
-            first = self._head() + 1
+            first = self.head + 1
             time = number / self.rounds
             self._catch_up_mediator()
             if self.mediator_kind == "guided":
@@ -177,7 +191,7 @@ class _Run:
                 )
                 # An earlier answer to a held version still stands, so agreement can come
                 # before every party has answered this round.
-                agreed = any(r.event.kind == "agreed" for r in appended.events)
+                agreed = any(isinstance(seen, AgreementView) for seen in appended.events)
                 if agreed:
                     break
             self._catch_up_mediator()
@@ -209,7 +223,7 @@ class _Run:
         standing: tuple[int, int] | None = None  # (author position, offer seq)
         mover = 0
         for step in range(1, self.rounds + 1):
-            first = self._head() + 1
+            first = self.head + 1
             time = step / self.rounds
             player, delegate = self.players.players[mover], self.players.delegates[mover]
             observer = self._catch_up(mover)
@@ -218,7 +232,7 @@ class _Run:
                 via, package = observer.offers_received[-1]
                 accept = player.accept_offer(sight, package)
                 appended = self._do(AnswerOffer(delegate, via, accept))
-                if any(r.event.kind == "agreed" for r in appended.events):
+                if any(isinstance(seen, AgreementView) for seen in appended.events):
                     self._sign()
                     self._report(step, first, True)
                     return step
@@ -273,24 +287,25 @@ class _Run:
             self._do(Sign(delegate))
 
     def _do(self, command: Command) -> Appended:
-        return self.service.execute(self.talk, command)
-
-    def _head(self) -> int:
-        return self.service.load(self.talk)[1].seq
+        appended = self.service.execute(self.talk, command)
+        self.head = appended.head.seq
+        return appended
 
     def _catch_up(self, position: int) -> PartyObserver:
         observer = self.observers[position]
-        view = self.service.view(self.talk, self.players.delegates[position], observer.last_seq)
-        observer.see(view.events)
+        update = self.service.seen_since(
+            self.talk, self.players.delegates[position], observer.last_seq
+        )
+        observer.see(update.events)
         return observer
 
     def _catch_up_mediator(self) -> None:
-        view = self.service.view(self.talk, self.players.mediator, self.mediator.last_seq)
-        self.mediator.see(view.events)
+        update = self.service.seen_since(self.talk, self.players.mediator, self.mediator.last_seq)
+        self.mediator.see(update.events)
 
     def _report(self, number: int, first: int, agreed: bool) -> None:
         if self.on_round is not None:
-            self.on_round(RoundDone(self.talk, number, self.rounds, first, self._head(), agreed))
+            self.on_round(RoundDone(self.talk, number, self.rounds, first, self.head, agreed))
 
     def result(self, strategies: tuple[str, ...], agreed_at: int | None) -> SimulationResult:
         self._catch_up_mediator()
@@ -323,7 +338,3 @@ class _Run:
             drafts=tuple(self.drafts),
             package=package,
         )
-
-
-def _comparison(said: str | None) -> Comparison | None:
-    return None if said is None else Comparison(said)

@@ -7,16 +7,25 @@ mediator. Profiles are not read here at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import assert_never
 
-from shuttle.engine.strategies.protocol import Comparison, DraftAnswer, Package, PartySight
-from shuttle.talks import Agenda, Seen
-
-
-def package_of(agenda: Agenda, terms: Sequence[Sequence[str]]) -> Package:
-    return agenda.package(tuple((str(issue), str(option)) for issue, option in terms))
+from shuttle.engine.strategies.protocol import Comparison as Compared
+from shuttle.engine.strategies.protocol import DraftAnswer, Package, PartySight
+from shuttle.talks import (
+    Agenda,
+    AgreementView,
+    AnswerView,
+    CarriedInView,
+    Comparison,
+    DraftView,
+    IncidentView,
+    OfferView,
+    ProposalView,
+    Seen,
+    escalated,
+)
 
 
 @dataclass
@@ -35,18 +44,20 @@ class PartyObserver:
     def see(self, events: Iterable[Seen]) -> None:
         for seen in events:
             self.last_seq = seen.seq
-            d = seen.details
-            match seen.kind:
-                case "drafted":
-                    self.drafts.append(package_of(self.agenda, d["terms"]))
-                case "incident":
-                    self.escalation += float(d["drop"])
-                case "conveyed" if seen.room == self.party and d.get("terms"):
-                    self.offers_received.append((seen.seq, package_of(self.agenda, d["terms"])))
-                case "offered":
-                    self.own_offers.append(package_of(self.agenda, d["terms"]))
-                case "proposed":
-                    self.proposals[int(d["number"])] = package_of(self.agenda, d["terms"])
+            match seen:
+                case DraftView():
+                    self.drafts.append(self.agenda.package(seen.terms))
+                case IncidentView():
+                    self.escalation = escalated(self.escalation, seen.drop)
+                # Only an offer carried verbatim brings its terms; words carried are not terms.
+                case CarriedInView() if seen.room == self.party and seen.terms:
+                    self.offers_received.append((seen.seq, self.agenda.package(seen.terms)))
+                case OfferView():
+                    self.own_offers.append(self.agenda.package(seen.terms))
+                case ProposalView():
+                    self.proposals[seen.number] = self.agenda.package(seen.terms)
+                case _:
+                    pass  # nothing else moves an automated party
 
     def sight(self, time: float) -> PartySight:
         return PartySight(
@@ -73,18 +84,17 @@ class MediatorObserver:
     def see(self, events: Iterable[Seen]) -> None:
         for seen in events:
             self.last_seq = seen.seq
-            d = seen.details
-            match seen.kind:
-                case "drafted":
-                    self.current = package_of(self.agenda, d["terms"])
-                case "answered":
-                    self.answers[str(d["party"])] = self._answer(d)
-                case "offered":
-                    self.offers.append(
-                        (seen.seq, str(seen.room), package_of(self.agenda, d["terms"]))
-                    )
-                case "agreed":
-                    self.agreed = package_of(self.agenda, d["terms"])
+            match seen:
+                case DraftView():
+                    self.current = self.agenda.package(seen.terms)
+                case AnswerView():
+                    self.answers[seen.party] = self._answer(seen)
+                case OfferView():
+                    self.offers.append((seen.seq, seen.room, self.agenda.package(seen.terms)))
+                case AgreementView():
+                    self.agreed = self.agenda.package(seen.terms)
+                case _:
+                    pass  # nothing else moves the automated mediator
 
     def round_answers(self) -> tuple[DraftAnswer, ...]:
         """This round's answers in party order; then the next round starts afresh."""
@@ -92,16 +102,30 @@ class MediatorObserver:
         self.answers = {}
         return answers
 
-    def _answer(self, d: dict[str, Any]) -> DraftAnswer:
+    def _answer(self, seen: AnswerView) -> DraftAnswer:
         names = self.agenda.names
         prefer = {
             names.index(issue): self.agenda.issues[names.index(issue)].options.index(option)
-            for issue, option in d["prefer"]
+            for issue, option in seen.prefer
         }
-        comparison: Comparison | None = d["comparison"]
         return DraftAnswer(
-            accept=bool(d["accept"]),
+            accept=seen.accept,
             prefer=prefer,
-            comparison=comparison,
-            comment=d["comment"] or "",
+            comparison=_compared(seen.comparison),
+            comment=seen.comment or "",
         )
+
+
+def _compared(comparison: Comparison | None) -> Compared | None:
+    """The talk's comparison in the strategies' own words (plain strings, as they were given)."""
+    match comparison:
+        case None:
+            return None
+        case Comparison.BETTER:
+            return "better"
+        case Comparison.WORSE:
+            return "worse"
+        case Comparison.SAME:
+            return "same"
+        case _:
+            assert_never(comparison)

@@ -22,7 +22,7 @@ from shuttle.talks.events import BidOpened, BidSettled, BidSubmitted, Event
 from shuttle.talks.negotiation_commands import Bid, OpenBid
 from shuttle.talks.negotiation_state import BlindBid
 from shuttle.talks.numbers import decimal_text
-from shuttle.talks.refusals import Invalid, NotFound, Refused
+from shuttle.talks.refusals import Hint, Invalid, NotFound, Refused
 from shuttle.talks.state import Participant, TalkState
 from shuttle.talks.vocabulary import BidRule
 
@@ -83,7 +83,10 @@ def bid(state: TalkState, actor: Participant, command: Bid) -> list[Event]:
         awaiting = [b for b in mine if party not in b.bounds]
         if len(awaiting) > 1:
             numbers = ", ".join(str(b.number) for b in awaiting)
-            raise Invalid(f"blind bids {numbers} await your bound; name one with --number")
+            raise Invalid(
+                f"blind bids {numbers} await your bound; name the one you bid in",
+                Hint(field="number"),
+            )
         if not awaiting and not mine:
             raise Refused(f"no blind bid awaits a bound from {party!r}", "wait for the mediator")
         chosen = awaiting[0] if awaiting else mine[0]

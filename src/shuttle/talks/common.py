@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shuttle.talks.agenda import Agenda
-from shuttle.talks.refusals import NotFound, Refused
+from shuttle.talks.refusals import Hint, NotFound, Refused
 from shuttle.talks.state import Participant, TalkState
 
 
 def listing(names: Iterable[object]) -> str:
     return ", ".join(repr(n) for n in names)
+
+
+def participant_named(state: TalkState, name: str) -> Participant:
+    """Participant `name` of the talk (after NFC normalisation and trimming), or NotFound."""
+    participant = state.participant(name)
+    if participant is None:
+        raise NotFound(f"participant {name.strip()!r} not found in this talk")
+    return participant
 
 
 def party_of(state: TalkState, name: str) -> str:
@@ -38,7 +46,8 @@ def require_agenda(state: TalkState) -> Agenda:
     if agenda is None:
         raise Refused(
             "this talk has no agenda yet",
-            "a mediator sets one with `agenda` (or open the talk with --scenario)",
+            "a mediator sets one (or opens the talk with a scenario's agenda)",
+            Hint(action="set-agenda"),
         )
     return agenda
 

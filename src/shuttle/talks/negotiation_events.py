@@ -219,24 +219,5 @@ NegotiationFact = (
     | IncidentReported
     | OfferAnswered
 )
-"""The events the negotiation's fold (`evolve_negotiation`) owns; an offer is folded as a
-statement of its room."""
-
-NEGOTIATION_EVENTS = (
-    AgendaSet,
-    Drafted,
-    Answered,
-    Agreed,
-    Signed,
-    Closed,
-    Proposed,
-    ProposalAnswered,
-    ProposalConcluded,
-    BidOpened,
-    BidSubmitted,
-    BidSettled,
-    ProfileSubmitted,
-    IncidentReported,
-    Offered,
-    OfferAnswered,
-)
+"""The events the negotiation's fold (`evolve_negotiation`) owns. An offer is not one of them:
+it is a statement of its room, folded and carried like words (its answers are negotiation)."""

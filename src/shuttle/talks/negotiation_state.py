@@ -32,7 +32,7 @@ from shuttle.talks.events import (
     Signed,
 )
 from shuttle.talks.negotiation_events import NegotiationFact
-from shuttle.talks.numbers import number
+from shuttle.talks.numbers import escalated, number
 from shuttle.talks.vocabulary import BidRule, Comparison, Source
 
 
@@ -191,7 +191,7 @@ def evolve_negotiation(negotiation: Negotiation, seq: int, event: NegotiationFac
             return replace(n, profiles=n.profiles.set(event.party, profile))
         case IncidentReported():
             return replace(
-                n, incidents=n.incidents + 1, escalation=n.escalation + number(event.drop)
+                n, incidents=n.incidents + 1, escalation=escalated(n.escalation, event.drop)
             )
         case OfferAnswered():
             answers: PMap[str, bool] = n.offer_answers.get(event.offer, pmap())

@@ -31,3 +31,9 @@ def decimal_text(
 
 def number(text: str) -> float:
     return float(text)
+
+
+def escalated(total: float, drop: str) -> float:
+    """How far reservation values have fallen after one more incident of `drop`: the one sum
+    the negotiation's fold, the read model and the automated parties all use."""
+    return total + number(drop)

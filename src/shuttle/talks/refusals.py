@@ -8,13 +8,29 @@ outside the actor's view, so a refusal can never be used to probe another party'
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Where a person can act on a refusal, for each surface to say in its own words: the
+    command line names its option, the API its body's field, a page its form. `field` is the
+    command's field the refusal concerns (`value` what would do there); `action` another
+    command to use instead ("say", "consent", "set-agenda")."""
+
+    field: str | None = None
+    value: str | None = None
+    action: str | None = None
+
 
 class Refusal(Exception):
-    """Base of every refusal; `str()` is the one-line reason."""
+    """Base of every refusal; `str()` is the one-line reason, in the talk's words (no
+    surface's option, field or command names: those come from `hint`)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, hint: Hint | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.hint = hint
 
     def __str__(self) -> str:
         return self.message
@@ -27,8 +43,8 @@ class Invalid(Refusal):
 class Refused(Refusal):
     """A rule of proximity talks forbids the command; says the rule and what is allowed."""
 
-    def __init__(self, rule: str, allowed: str) -> None:
-        super().__init__(f"{rule}; {allowed}")
+    def __init__(self, rule: str, allowed: str, hint: Hint | None = None) -> None:
+        super().__init__(f"{rule}; {allowed}", hint)
         self.rule = rule
         self.allowed = allowed
 

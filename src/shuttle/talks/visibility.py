@@ -20,12 +20,12 @@ mediator's note, no other party's delegates, answers, bounds or profile.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any, assert_never
 
 from shuttle.talks.events import (
     Consented,
     Conveyed,
+    Delegate,
     Joined,
     JointRoomOpened,
     Noted,
@@ -33,7 +33,6 @@ from shuttle.talks.events import (
     Released,
     Said,
     TalkOpened,
-    to_data,
 )
 from shuttle.talks.negotiation_events import (
     AgendaSet,
@@ -54,25 +53,36 @@ from shuttle.talks.negotiation_events import (
     Signed,
 )
 from shuttle.talks.state import Participant, TalkState
-from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Role, Source
-
-PUBLIC = (
-    AgendaSet,
-    Drafted,
-    Agreed,
-    Signed,
-    Closed,
-    Proposed,
-    ProposalConcluded,
-    BidSettled,
-    IncidentReported,
-    JointRoomOpened,
+from shuttle.talks.views import (
+    AgendaView,
+    AgreementView,
+    AnswerView,
+    BidOpenedView,
+    BidSettledView,
+    BidView,
+    CarriageView,
+    CarriedInView,
+    CarriedOutView,
+    ClosingView,
+    ConsentView,
+    DraftView,
+    IncidentView,
+    JointOpenedView,
+    JoinView,
+    NoteView,
+    OfferAnswerView,
+    OfferView,
+    OpeningView,
+    ProfileView,
+    ProposalAnswerView,
+    ProposalOutcomeView,
+    ProposalView,
+    ReleaseView,
+    Seen,
+    SignatureView,
+    StatementView,
 )
-"""Events circulated to every room."""
-
-PRIVATE_TO_PARTY = (Answered, ProposalAnswered, BidSubmitted, ProfileSubmitted, OfferAnswered)
-"""Events about one party's private choices: seen by that party (and, redacted where the
-rules say so, by the mediator)."""
+from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Role, Source
 
 BID_NOTICE = {
     BidRule.MIDPOINT: (
@@ -92,157 +102,288 @@ BID_NOTICE = {
 """Said beside every blind bid, before anyone bids, because a settlement reveals something."""
 
 
-@dataclass(frozen=True)
-class Seen:
-    """An event as one participant may see it.
-
-    `room` is where it happened (for a carriage seen by its source party: where it went),
-    `details` the rest of what this participant may know of it.
-    """
-
-    seq: int
-    at: str
-    kind: str
-    by: str | None = None
-    room: str | None = None
-    text: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        base: dict[str, Any] = {
-            "seq": self.seq,
-            "at": self.at,
-            "kind": self.kind,
-            "room": self.room,
-            "by": self.by,
-            "text": self.text,
-        }
-        return base | self.details
-
-
 def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> Seen | None:
     """`recorded` as `participant` may see it, redacted where needed, or None if not at all."""
-    event = recorded.event
     if participant.is_mediator:
         return _for_mediator(recorded)
-    party = participant.party
-    seen = None
+    return _for_party(participant.party, recorded, state)
+
+
+def _for_party(party: str | None, recorded: Recorded, state: TalkState) -> Seen | None:
+    """What a delegate of `party` sees: the public facts, its own room and its own choices."""
+    event, seq, at = recorded.event, recorded.seq, recorded.at
     match event:
-        case BidOpened():
-            seen = _bid_opened(recorded, event)
-        case Signed() if event.party != party:
-            # Which party signed is public; which of its delegates signed is not.
-            seen = replace(_whole(recorded), by=None)
-        case Agreed() if event.reached_on is Source.OFFER:
-            seen = _agreed_offer(recorded, event, state, party)
-        case OfferAnswered() if event.party == party:
-            # The answering room knows the offer by the carriage that brought it, never by its
-            # place in the offering party's room.
-            seen = _whole(recorded)
-            seen = replace(seen, details={k: v for k, v in seen.details.items() if k != "offer"})
-        case _ if isinstance(event, PUBLIC):
-            seen = _whole(recorded)
-        case _ if isinstance(event, PRIVATE_TO_PARTY):
-            seen = _whole(recorded) if event.party == party else None
-        case Offered() if event.room == party:
-            seen = _whole(recorded)
         case TalkOpened():
             # Public facts, the talk's rules, and the delegates of one's own party only.
-            own = [d for d in to_data(event)["delegates"] if d["party"] == party]
-            seen = _seen(recorded, details=to_data(event) | {"delegates": own})
-        case Joined() if event.role is Role.MEDIATOR or event.party == party:
-            seen = _seen(recorded, by=event.by, details=to_data(event))
-        case Said() if event.room == party or (event.room == JOINT_ROOM and state.joint_open):
-            seen = _whole(recorded)
-        case Released() if state.statements[event.statement].room == party:
-            seen = _whole(recorded)
+            own = tuple(d for d in event.delegates if d.party == party)
+            return _opening(recorded, event, own)
+        case Joined():
+            seen = event.role is Role.MEDIATOR or event.party == party
+            return (
+                JoinView(seq, at, event.by, event.name, event.role, event.party) if seen else None
+            )
+        case Said():
+            seen = event.room == party or (event.room == JOINT_ROOM and state.joint_open)
+            return _statement(recorded, event) if seen else None
+        case Released():
+            seen = state.statements[event.statement].room == party
+            return _release(recorded, event) if seen else None
         case Conveyed() if event.to_room == party:
             # The receiving room learns which party the words come from, not where they sat
             # in that party's record.
-            seen = _seen(
-                recorded,
-                by=event.by,
-                room=event.to_room,
-                text=event.text,
-                details={"mode": event.mode.value, "from_room": event.from_room}
-                | ({"terms": to_data(event)["terms"]} if event.terms else {}),
+            return CarriedInView(
+                seq,
+                at,
+                event.by,
+                event.to_room,
+                event.text,
+                event.mode,
+                event.from_room,
+                event.terms,
             )
         case Conveyed() if event.from_room == party:
             hidden = state.hide_carried_text
-            seen = _seen(
-                recorded,
-                by=event.by,
-                room=event.to_room,
-                text=None if hidden else event.text,
-                details={
-                    "mode": event.mode.value,
-                    "source": event.source,
-                    "from_room": event.from_room,
-                    "to_room": event.to_room,
-                    "text_hidden": hidden,
-                },
+            return CarriedOutView(
+                seq,
+                at,
+                event.by,
+                None if hidden else event.text,
+                event.mode,
+                event.source,
+                event.from_room,
+                event.to_room,
+                hidden,
             )
-        case Consented() if event.party == party:
-            seen = _whole(recorded)
-        case Noted():
-            seen = None
-    return seen
-
-
-def _agreed_offer(recorded: Recorded, event: Agreed, state: TalkState, party: str | None) -> Seen:
-    """An agreement on an offer names the offer's event only to the party that made it."""
-    seen = _whole(recorded)
-    if state.statements[event.ref].party == party:
-        return seen
-    return replace(seen, details={k: v for k, v in seen.details.items() if k != "ref"})
+        case Conveyed() | Noted():
+            return None
+        case Consented():
+            return ConsentView(seq, at, event.by, event.party) if event.party == party else None
+        case Offered():
+            return _offer(recorded, event) if event.room == party else None
+        case Signed():
+            # Which party signed is public; which of its delegates signed is not.
+            by = event.by if event.party == party else None
+            return SignatureView(seq, at, by, event.party, event.text_hash, event.head)
+        case Agreed():
+            # An agreement on an offer names the offer's event only to the party that made it.
+            on_offer = event.reached_on is Source.OFFER
+            hide_ref = on_offer and state.statements[event.ref].party != party
+            return _agreement(recorded, event, None if hide_ref else event.ref)
+        case OfferAnswered():
+            # The answering room knows the offer by the carriage that brought it, never by its
+            # place in the offering party's room.
+            if event.party != party:
+                return None
+            return OfferAnswerView(seq, at, event.by, event.party, None, event.via, event.accept)
+        case Answered() | ProposalAnswered() | BidSubmitted() | ProfileSubmitted():
+            return _private(recorded, event) if event.party == party else None
+        case (
+            JointRoomOpened()
+            | AgendaSet()
+            | Drafted()
+            | Closed()
+            | Proposed()
+            | ProposalConcluded()
+            | BidOpened()
+            | BidSettled()
+            | IncidentReported()
+        ):
+            return _circulated(recorded, event)
+        case _:
+            assert_never(event)
 
 
 def _for_mediator(recorded: Recorded) -> Seen:
     """The whole event, except a bound (nobody sees one) and an unshared profile's contents."""
-    event = recorded.event
+    event, seq, at = recorded.event, recorded.seq, recorded.at
     match event:
-        case BidSubmitted():
-            return _seen(
-                recorded, by=event.by, details={"party": event.party, "number": event.number}
+        case TalkOpened():
+            return _opening(recorded, event, event.delegates)
+        case Joined():
+            return JoinView(seq, at, event.by, event.name, event.role, event.party)
+        case Said():
+            return _statement(recorded, event)
+        case Released():
+            return _release(recorded, event)
+        case Conveyed():
+            return CarriageView(
+                seq,
+                at,
+                event.by,
+                event.source,
+                event.from_room,
+                event.to_room,
+                event.mode,
+                event.text,
+                event.terms,
             )
+        case Noted():
+            return NoteView(seq, at, event.by, event.text)
+        case Consented():
+            return ConsentView(seq, at, event.by, event.party)
+        case Offered():
+            return _offer(recorded, event)
+        case Signed():
+            return SignatureView(seq, at, event.by, event.party, event.text_hash, event.head)
+        case Agreed():
+            return _agreement(recorded, event, event.ref)
+        case OfferAnswered():
+            return OfferAnswerView(
+                seq, at, event.by, event.party, event.offer, event.via, event.accept
+            )
+        case BidSubmitted():
+            return BidView(seq, at, event.by, event.party, event.number)
         case ProfileSubmitted() if not event.shared:
-            return _seen(recorded, by=event.by, details={"party": event.party, "shared": False})
-        case BidOpened():
-            return _bid_opened(recorded, event)
+            return ProfileView(seq, at, event.by, event.party, None, None, None, False)
+        case Answered() | ProposalAnswered() | ProfileSubmitted():
+            return _private(recorded, event)
         case (
-            TalkOpened()
-            | Joined()
-            | Said()
-            | Released()
-            | Conveyed()
-            | Noted()
-            | Consented()
-            | JointRoomOpened()
+            JointRoomOpened()
             | AgendaSet()
             | Drafted()
-            | Answered()
-            | Agreed()
-            | Signed()
             | Closed()
             | Proposed()
-            | ProposalAnswered()
             | ProposalConcluded()
+            | BidOpened()
             | BidSettled()
-            | ProfileSubmitted()
             | IncidentReported()
-            | Offered()
-            | OfferAnswered()
         ):
-            return _whole(recorded)
+            return _circulated(recorded, event)
         case _:
             # Every kind is named: one added to `Event` and left out here is a type error, and
             # an unknown one at run time raises, rather than being shown whole by default.
             assert_never(event)
 
 
-def _bid_opened(recorded: Recorded, event: BidOpened) -> Seen:
-    seen = _whole(recorded)
-    return replace(seen, details=seen.details | {"notice": BID_NOTICE[event.rule]})
+def _opening(recorded: Recorded, event: TalkOpened, delegates: tuple[Delegate, ...]) -> Seen:
+    return OpeningView(
+        recorded.seq,
+        recorded.at,
+        event.title,
+        event.parties,
+        event.mediators,
+        delegates,
+        event.default_handling,
+        event.hide_carried_text,
+        event.bid_rule,
+        event.notice,
+    )
+
+
+def _statement(recorded: Recorded, event: Said) -> Seen:
+    return StatementView(
+        recorded.seq, recorded.at, event.by, event.room, event.text, event.handling
+    )
+
+
+def _release(recorded: Recorded, event: Released) -> Seen:
+    return ReleaseView(
+        recorded.seq, recorded.at, event.by, event.statement, event.handling, event.previous
+    )
+
+
+def _offer(recorded: Recorded, event: Offered) -> Seen:
+    return OfferView(
+        recorded.seq, recorded.at, event.by, event.room, event.terms, event.text, event.handling
+    )
+
+
+def _agreement(recorded: Recorded, event: Agreed, ref: int | None) -> Seen:
+    return AgreementView(
+        recorded.seq,
+        recorded.at,
+        event.reached_on,
+        ref,
+        event.terms,
+        event.clauses,
+        event.text_hash,
+    )
+
+
+def _private(
+    recorded: Recorded, event: Answered | ProposalAnswered | BidSubmitted | ProfileSubmitted
+) -> Seen:
+    """One party's own choice, whole: for that party (and, where the rules allow, mediators)."""
+    seq, at = recorded.seq, recorded.at
+    match event:
+        case Answered():
+            return AnswerView(
+                seq,
+                at,
+                event.by,
+                event.party,
+                event.version,
+                event.accept,
+                event.prefer,
+                event.comparison,
+                event.comment,
+            )
+        case ProposalAnswered():
+            return ProposalAnswerView(seq, at, event.by, event.party, event.number, event.accept)
+        case BidSubmitted():
+            return BidView(seq, at, event.by, event.party, event.number, event.bound)
+        case ProfileSubmitted():
+            return ProfileView(
+                seq,
+                at,
+                event.by,
+                event.party,
+                event.weights,
+                event.values,
+                event.reservation,
+                event.shared,
+            )
+        case _:
+            assert_never(event)
+
+
+Circulated = (
+    JointRoomOpened
+    | AgendaSet
+    | Drafted
+    | Closed
+    | Proposed
+    | ProposalConcluded
+    | BidOpened
+    | BidSettled
+    | IncidentReported
+)
+"""Events every participant sees whole (a bid's opening with the notice of what it reveals)."""
+
+
+def _circulated(recorded: Recorded, event: Circulated) -> Seen:
+    seq, at = recorded.seq, recorded.at
+    match event:
+        case JointRoomOpened():
+            return JointOpenedView(seq, at)
+        case AgendaSet():
+            return AgendaView(seq, at, event.by, event.issues, event.escalation)
+        case Drafted():
+            return DraftView(seq, at, event.by, event.version, event.terms, event.clauses)
+        case Closed():
+            return ClosingView(seq, at, event.by, event.reason)
+        case Proposed():
+            return ProposalView(seq, at, event.by, event.number, event.terms, event.clauses)
+        case ProposalConcluded():
+            return ProposalOutcomeView(seq, at, event.number, event.agreed)
+        case BidOpened():
+            return BidOpenedView(
+                seq,
+                at,
+                event.by,
+                event.number,
+                event.issue,
+                event.high,
+                event.low,
+                event.rule,
+                BID_NOTICE[event.rule],
+            )
+        case BidSettled():
+            return BidSettledView(seq, at, event.number, event.issue, event.value)
+        case IncidentReported():
+            return IncidentView(seq, at, event.by, event.text, event.drop)
+        case _:
+            assert_never(event)
 
 
 def visible_record(participant: Participant, state: TalkState, after: int = 0) -> Iterator[Seen]:
@@ -254,40 +395,21 @@ def visible_record(participant: Participant, state: TalkState, after: int = 0) -
             yield seen
 
 
-def reveals_all(seen: Seen, data: Mapping[str, Any]) -> bool:
-    """Whether `seen` shows every value of the event's recorded `data` (its ``data`` object).
+def reveals_all(seen: Seen, document: Mapping[str, Any]) -> bool:
+    """Whether `seen` is the stored event `document` (its ``at``, ``kind`` and ``data``) shown
+    with every value of its data.
 
     Only then may a participant be given the event's salt and bytes (its proof's "readable"
     entries): the bytes must tell it nothing the view did not. Asked of the recorded data
     itself, not of a rebuilt event, so that a field the view leaves out is never handed over.
     """
+    if (document.get("at"), document.get("kind")) != (seen.at, seen.kind):
+        return False
     shown = seen.to_dict()
-    return all(shown.get(key) == value for key, value in data.items())
+    return all(shown.get(key) == value for key, value in document.get("data", {}).items())
 
 
 def can_see(participant: Participant, seq: int, state: TalkState) -> bool:
     """Whether event `seq` exists for this participant (the rules ask before they refuse)."""
     recorded = state.recorded(seq)
     return recorded is not None and view_of(participant, recorded, state) is not None
-
-
-def _whole(recorded: Recorded) -> Seen:
-    data = to_data(recorded.event)
-    by = data.pop("by", None)
-    room = data.pop("room", None)
-    if "to_room" in data:
-        room = data["to_room"]
-    text = data.pop("text", None)
-    return _seen(recorded, by=by, room=room, text=text, details=data)
-
-
-def _seen(
-    recorded: Recorded,
-    *,
-    by: str | None = None,
-    room: str | None = None,
-    text: str | None = None,
-    details: dict[str, Any] | None = None,
-) -> Seen:
-    extra = {k: v for k, v in (details or {}).items() if k not in {"by", "room", "text"}}
-    return Seen(recorded.seq, recorded.at, recorded.event.kind, by, room, text, extra)

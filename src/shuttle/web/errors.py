@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from shuttle.talks import Invalid, NotFound, Refusal, Refused
+from shuttle.web.hints import api_hint
 
 
 class Problem(BaseModel):
@@ -25,6 +26,9 @@ class Problem(BaseModel):
     message: str = Field(description="The reason, in words a person can act on.")
     rule: str | None = Field(None, description="Refused: the rule that refused it.")
     allowed: str | None = Field(None, description="Refused: what would be allowed instead.")
+    field: str | None = Field(None, description="The request body's field to change, if one.")
+    value: str | None = Field(None, description="What would do in that field, if one thing.")
+    use: str | None = Field(None, description="Another route to use instead, if one.")
     detail: list[dict[str, Any]] | None = Field(
         None, description="A malformed request: each field's problem (loc, msg, type)."
     )
@@ -54,7 +58,7 @@ def refusal_body(error: Refusal) -> dict[str, str]:
     body = {"error": type(error).__name__.lower(), "message": error.message}
     if isinstance(error, Refused):
         body |= {"rule": error.rule, "allowed": error.allowed}
-    return body
+    return body | api_hint(error.hint)
 
 
 def status_of(error: Refusal) -> int:

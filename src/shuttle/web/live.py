@@ -14,11 +14,12 @@ from sse_starlette import ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from shuttle.assembly import LocalBell
-from shuttle.service import TalkService, TalkView
+from shuttle.service import TalkService, Update
 from shuttle.talks import Seen
 from shuttle.web.deps import Actor
 
-Render = Callable[[Seen, TalkView], ServerSentEvent]
+Render = Callable[[Seen, Update], ServerSentEvent]
+"""One event as its stream sends it, given the update it came in (for the record's head)."""
 
 
 async def updates(
@@ -39,10 +40,12 @@ async def updates(
             # Rung for seq N, the service's cached fold may already reach N (an append in
             # this process) and the record need not be read; woken by the heartbeat instead,
             # read it (a ring from another instance may have been lost).
-            view = await run_in_threadpool(service.view, actor.talk, actor.name, sent, heard)
-            for seen in view.events:
-                yield render(seen, view)
-            sent = max(sent, view.head.seq)
+            update = await run_in_threadpool(
+                service.seen_since, actor.talk, actor.name, sent, heard
+            )
+            for seen in update.events:
+                yield render(seen, update)
+            sent = max(sent, update.head.seq)
             rung = await listener.wait(sent, heartbeat)
             heard = rung if rung > sent else None
     finally:

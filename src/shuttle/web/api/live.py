@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from shuttle.service import TalkView
+from shuttle.service import Update
 from shuttle.talks import Seen
 from shuttle.web.api.common import Acting, Service
 from shuttle.web.live import resume_point, updates
@@ -16,7 +16,7 @@ from shuttle.web.live import resume_point, updates
 router = APIRouter(tags=["live"])
 
 
-def as_json(seen: Seen, _view: TalkView) -> ServerSentEvent:
+def as_json(seen: Seen, _update: Update) -> ServerSentEvent:
     return ServerSentEvent(data=json.dumps(seen.to_dict()), event="event", id=str(seen.seq))
 
 

@@ -70,13 +70,13 @@ async def view(
     actor: Acting, service: Service, after: Annotated[int, Query(ge=0, le=2**31)] = 0
 ) -> TalkViewModel:
     """Everything the caller may see of the talk (after seq `after`), through view_of."""
-    seen = await run_in_threadpool(service.view, actor.talk, actor.name, after)
-    p = seen.participant
+    view = await run_in_threadpool(service.view, actor.talk, actor.name)
+    p = view.participant
     return TalkViewModel(
-        talk=seen.talk,
-        head=str(seen.head),
+        talk=view.talk,
+        head=view.head,
         participant=Participation(name=p.name, role=p.role.value, party=p.party),
-        events=[SeenEvent.model_validate(e.to_dict()) for e in seen.events],
+        events=[SeenEvent.model_validate(e.to_dict()) for e in view.events if e.seq > after],
     )
 
 

@@ -9,10 +9,9 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from shuttle.service import TalkService
-from shuttle.talks import Refusal
+from shuttle.talks import Refusal, TalkView
 from shuttle.web.deps import Actor
 from shuttle.web.pages.chart import Chart, chart_of
-from shuttle.web.pages.reading import Reading, read
 from shuttle.web.pages.visitor import csrf_of
 
 
@@ -30,50 +29,50 @@ class FormState:
         return self.values.get(name, default)
 
 
-def room_ids(reading: Reading) -> dict[str, str]:
+def room_ids(view: TalkView) -> dict[str, str]:
     """An element id per room, so a party's name never has to be one."""
-    ids = {party: f"room-{i}" for i, party in enumerate(reading.parties)}
+    ids = {party: f"room-{i}" for i, party in enumerate(view.parties)}
     ids["joint"] = "room-joint"
     return ids
 
 
 def build(service: TalkService, actor: Actor, state: FormState | None = None) -> dict[str, Any]:
     """The context of the talk's page for `actor` (blocking: reads the record)."""
-    reading = read(service.view(actor.talk, actor.name))
+    view = service.view(actor.talk, actor.name)
     context: dict[str, Any] = {
-        "r": reading,
+        "r": view,
         "csrf": csrf_of(actor.identity),
         "state": state,
-        "room_ids": room_ids(reading),
+        "room_ids": room_ids(view),
     }
-    if reading.is_mediator:
+    if view.is_mediator:
         context |= advice_context(service, actor)
     else:
-        context["profile_defaults"] = profile_fields(reading)
+        context["profile_defaults"] = profile_fields(view)
     return context
 
 
-def profile_fields(reading: Reading) -> dict[str, str]:
+def profile_fields(view: TalkView) -> dict[str, str]:
     """The profile editor's starting values: the party's last profile if its view holds one,
     else equal weights, options valued evenly from 0 to 1 in the agenda's order, and 0.5."""
     fields: dict[str, str] = {"reservation": "0.5", "share": ""}
-    for i, issue in enumerate(reading.issues):
+    for i, issue in enumerate(view.issues):
         fields[f"weight-{i}"] = "1"
         last = max(1, len(issue.options) - 1)
         for j, _ in enumerate(issue.options):
             fields[f"value-{i}-{j}"] = f"{j / last:.2f}"
-    own = reading.own_profile()
-    if own is None or "reservation" not in own.details:
-        return fields
-    weights = dict(own.details["weights"])
-    values = {(issue, option): value for issue, option, value in own.details["values"]}
-    for i, issue in enumerate(reading.issues):
-        fields[f"weight-{i}"] = str(weights.get(issue.name, fields[f"weight-{i}"]))
+    own = view.own_profile()
+    if own is None or own.weights is None or own.values is None or own.reservation is None:
+        return fields  # none yet, or its contents withheld
+    weights = dict(own.weights)
+    values = {(issue, option): value for issue, option, value in own.values}
+    for i, issue in enumerate(view.issues):
+        fields[f"weight-{i}"] = weights.get(issue.name, fields[f"weight-{i}"])
         for j, option in enumerate(issue.options):
             key = f"value-{i}-{j}"
-            fields[key] = str(values.get((issue.name, option), fields[key]))
-    fields["reservation"] = str(own.details["reservation"])
-    fields["share"] = "yes" if own.details.get("shared") else ""
+            fields[key] = values.get((issue.name, option), fields[key])
+    fields["reservation"] = own.reservation
+    fields["share"] = "yes" if own.shared else ""
     return fields
 
 
@@ -93,5 +92,5 @@ async def talk_context(
 
 
 def page_template(context: dict[str, Any]) -> str:
-    reading: Reading = context["r"]
-    return "console.html" if reading.is_mediator else "room.html"
+    view: TalkView = context["r"]
+    return "console.html" if view.is_mediator else "room.html"

@@ -17,15 +17,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from shuttle.talks import Command, Invalid, Refusal, Refused
+from shuttle.talks import Command, Invalid, Refusal, Refused, TalkView
 from shuttle.web.deps import Actor, talk_service
 from shuttle.web.errors import status_of
 from shuttle.web.pages.context import FormState, page_template, talk_context
-from shuttle.web.pages.reading import Reading, read
+from shuttle.web.pages.page_hints import page_hint
 from shuttle.web.pages.render import page
 from shuttle.web.pages.visitor import is_htmx, not_found, participant
 
-Build = Callable[[Actor, Reading, FormData], Command]
+Build = Callable[[Actor, TalkView, FormData], Command]
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,10 @@ def field(form: FormData, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def chosen_terms(form: FormData, reading: Reading) -> tuple[tuple[tuple[str, str], ...], list[str]]:
+def chosen_terms(form: FormData, view: TalkView) -> tuple[tuple[tuple[str, str], ...], list[str]]:
     """The (issue, option) pairs chosen in the `term-N` selects of a terms editor (the draft
     editor's and the offer form's), and the issues left without an option."""
-    terms = tuple((issue.name, field(form, f"term-{i}")) for i, issue in enumerate(reading.issues))
+    terms = tuple((issue.name, field(form, f"term-{i}")) for i, issue in enumerate(view.issues))
     return terms, [issue for issue, option in terms if not option]
 
 
@@ -67,18 +67,20 @@ def decimal(form: FormData, name: str, what: str) -> float:
 
 
 def says(error: Refusal) -> str:
-    """A refusal in words: the rule and what is allowed."""
+    """A refusal in words: the rule and what is allowed, and where on the page to act."""
+    hint = page_hint(error.hint)
+    then = "" if hint is None else f" ({hint})"
     if isinstance(error, Refused):
-        return f"Refused: {error.rule}. Allowed: {error.allowed}."
-    return f"Not done: {error.message}."
+        return f"Refused: {error.rule}. Allowed: {error.allowed}{then}."
+    return f"Not done: {error.message}{then}."
 
 
 async def submit(
     request: Request,
     talk: str,
-    form: Form | Callable[[Reading], Form],
+    form: Form | Callable[[TalkView], Form],
     build: Build,
-    exists: Callable[[Reading], bool] | None = None,
+    exists: Callable[[TalkView], bool] | None = None,
 ) -> Response:
     """Run the form's command as the sender. `exists` says whether the thing the form names
     (a statement, a proposal) is in the sender's view: if not, 404 -- the same answer as for
@@ -86,20 +88,20 @@ async def submit(
     actor = await participant(request, talk)
     service = talk_service(request)
     data = await request.form()
-    reading = read(await run_in_threadpool(service.view, actor.talk, actor.name))
-    if exists is not None and not exists(reading):
+    view = await run_in_threadpool(service.view, actor.talk, actor.name)
+    if exists is not None and not exists(view):
         return not_found()
     if not isinstance(form, Form):
-        form = form(reading)
+        form = form(view)
     values = {k: v for k, v in data.items() if isinstance(v, str) and k != "csrf"}
     try:
-        command = build(actor, reading, data)
+        command = build(actor, view, data)
         appended = await run_in_threadpool(service.execute, actor.talk, command)
     except Refusal as error:
         state = FormState(form.name, form.key, values, error=says(error))
         status = status_of(error)
     else:
-        seq = appended.events[0].seq
+        seq = appended.first_seq
         state = FormState(form.name, form.key, done=f"Done: event #{seq} is in the record.")
         status = 200
         if not is_htmx(request):
@@ -114,18 +116,18 @@ async def submit(
 def fragment_context(form: Form, context: dict[str, object]) -> dict[str, object]:
     """What a form's template needs besides the page's context: the instance it is drawn for
     (set by the page's loops when the whole page is drawn)."""
-    reading = context["r"]
-    assert isinstance(reading, Reading)
+    view = context["r"]
+    assert isinstance(view, TalkView)
     if form.key is None:
         return {}
     if form.name in ("carry", "release"):
-        return {"s": reading.statement(form.key)}
+        return {"s": view.statement(form.key)}
     if form.name == "offer_answer":
-        return {"s": reading.carried_offer(form.key)}
+        return {"s": view.carried_offer(form.key)}
     if form.name == "proposal_answer":
-        return {"p": next(p for p in reading.proposals if p.details["number"] == form.key)}
+        return {"p": next(p for p in view.proposals if p.number == form.key)}
     if form.name == "bid":
-        return {"b": next(b for b in reading.bids if b.details["number"] == form.key)}
+        return {"b": next(b for b in view.bids if b.number == form.key)}
     if form.name == "say_room":
-        return {"room_index": form.key, "room": reading.room_rooms()[form.key]}
+        return {"room_index": form.key, "room": view.room_rooms()[form.key]}
     return {}

@@ -20,11 +20,11 @@ from shuttle.talks import (
     Propose,
     ReportIncident,
     SetAgenda,
+    TalkView,
 )
 from shuttle.web.deps import Actor
 from shuttle.web.pages.agenda_text import parse_agenda
 from shuttle.web.pages.forms import Form, chosen_terms, decimal, field, submit
-from shuttle.web.pages.reading import Reading
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,7 +33,7 @@ router = APIRouter(include_in_schema=False)
 async def agenda(request: Request, talk: str) -> Response:
     """Set the agenda from the editor's lines, while nothing rests on it yet."""
 
-    def build(actor: Actor, reading: Reading, form: FormData) -> SetAgenda:
+    def build(actor: Actor, view: TalkView, form: FormData) -> SetAgenda:
         return SetAgenda(actor.name, parse_agenda(field(form, "issues")))
 
     return await submit(request, talk, Form("agenda", anchor="agenda-title"), build)
@@ -41,7 +41,7 @@ async def agenda(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/statements/{seq}/carry")
 async def carry(request: Request, talk: str, seq: int) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Convey:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Convey:
         try:
             mode = Mode(field(form, "mode"))
         except ValueError:
@@ -49,15 +49,15 @@ async def carry(request: Request, talk: str, seq: int) -> Response:
         text = field(form, "text") if mode is Mode.PARAPHRASE else None
         return Convey(actor.name, seq, field(form, "to"), mode, text or None)
 
-    def visible(reading: Reading) -> bool:
-        return reading.statement(seq) is not None
+    def visible(view: TalkView) -> bool:
+        return view.statement(seq) is not None
 
     return await submit(request, talk, Form("carry", seq, f"room-item-{seq}"), build, visible)
 
 
 @router.post("/talks/{talk}/note")
 async def note(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Note:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Note:
         return Note(actor.name, field(form, "text"))
 
     return await submit(request, talk, Form("note", anchor="notes-title"), build)
@@ -67,8 +67,8 @@ async def note(request: Request, talk: str) -> Response:
 async def draft(request: Request, talk: str) -> Response:
     """Circulate the editor's text as a new draft version, or put it as a proposal."""
 
-    def build(actor: Actor, reading: Reading, form: FormData) -> Command:
-        terms, missing = chosen_terms(form, reading)
+    def build(actor: Actor, view: TalkView, form: FormData) -> Command:
+        terms, missing = chosen_terms(form, view)
         if missing:
             raise Invalid(f"choose an option for {', '.join(missing)}")
         clauses = tuple(line.strip() for line in field(form, "clauses").splitlines())
@@ -82,7 +82,7 @@ async def draft(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/bids")
 async def open_bid(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> OpenBid:
+    def build(actor: Actor, view: TalkView, form: FormData) -> OpenBid:
         return OpenBid(actor.name, field(form, "issue"), field(form, "high"), field(form, "low"))
 
     return await submit(request, talk, Form("open_bid", anchor="deals-title"), build)
@@ -90,7 +90,7 @@ async def open_bid(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/incident")
 async def incident(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> ReportIncident:
+    def build(actor: Actor, view: TalkView, form: FormData) -> ReportIncident:
         drop = decimal(form, "drop", "the fall in reservation values")
         return ReportIncident(actor.name, field(form, "text"), drop)
 
@@ -99,7 +99,7 @@ async def incident(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/close")
 async def close(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Close:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Close:
         return Close(actor.name, field(form, "reason") or None)
 
     return await submit(request, talk, Form("close", anchor="incidents-title"), build)

@@ -8,19 +8,18 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from shuttle.talks import AnswerOffer, Invalid, Offer
+from shuttle.talks import AnswerOffer, Invalid, Offer, TalkView
 from shuttle.web.deps import Actor
 from shuttle.web.pages.forms import Form, chosen_terms, submit
 from shuttle.web.pages.party_forms import accepts, handling
-from shuttle.web.pages.reading import Reading
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.post("/talks/{talk}/offer")
 async def offer(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Offer:
-        terms, missing = chosen_terms(form, reading)
+    def build(actor: Actor, view: TalkView, form: FormData) -> Offer:
+        terms, missing = chosen_terms(form, view)
         if missing:
             listing = ", ".join(missing)
             raise Invalid(f"an offer names an option for every issue; choose one for {listing}")
@@ -34,11 +33,11 @@ async def answer_offer(request: Request, talk: str, seq: int) -> Response:
     """Accept or reject the offer that carriage `seq` brought into the sender's room. Any
     other seq -- another room's, or one that does not exist -- is not found."""
 
-    def build(actor: Actor, reading: Reading, form: FormData) -> AnswerOffer:
+    def build(actor: Actor, view: TalkView, form: FormData) -> AnswerOffer:
         return AnswerOffer(actor.name, seq, accepts(form))
 
-    def carried_here(reading: Reading) -> bool:
-        return reading.carried_offer(seq) is not None
+    def carried_here(view: TalkView) -> bool:
+        return view.carried_offer(seq) is not None
 
     form = Form("offer_answer", seq, f"said-{seq}")
     return await submit(request, talk, form, build, carried_here)

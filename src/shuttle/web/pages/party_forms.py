@@ -21,10 +21,10 @@ from shuttle.talks import (
     Say,
     Sign,
     SubmitProfile,
+    TalkView,
 )
 from shuttle.web.deps import Actor
 from shuttle.web.pages.forms import Form, decimal, field, submit
-from shuttle.web.pages.reading import Reading
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,15 +54,15 @@ async def say(request: Request, talk: str) -> Response:
     data = await request.form()
     room = field(data, "room") or None
 
-    def build(actor: Actor, reading: Reading, form: FormData) -> Say:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Say:
         return Say(actor.name, field(form, "text"), room, handling(form))
 
     if room is None:
         return await submit(request, talk, Form("say", anchor="say"), build)
 
-    def in_room(reading: Reading) -> Form:
-        rooms = reading.room_rooms()
-        if reading.is_mediator:
+    def in_room(view: TalkView) -> Form:
+        rooms = view.room_rooms()
+        if view.is_mediator:
             index = rooms.index(room) if room in rooms else 0
             return Form("say_room", index, f"say-room-{index}")
         if room == JOINT_ROOM:
@@ -74,14 +74,14 @@ async def say(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/statements/{seq}/release")
 async def release(request: Request, talk: str, seq: int) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Release:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Release:
         chosen = handling(form)
         if chosen is None:
             raise Invalid("choose a handling")
         return Release(actor.name, seq, chosen)
 
-    def visible(reading: Reading) -> bool:
-        return reading.statement(seq) is not None
+    def visible(view: TalkView) -> bool:
+        return view.statement(seq) is not None
 
     return await submit(request, talk, Form("release", seq, f"said-{seq}"), build, visible)
 
@@ -90,7 +90,7 @@ async def release(request: Request, talk: str, seq: int) -> Response:
 async def consent(request: Request, talk: str) -> Response:
     """The sender's party consents to the joint room, which opens once every party has."""
 
-    def build(actor: Actor, reading: Reading, form: FormData) -> Consent:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Consent:
         return Consent(actor.name)
 
     return await submit(request, talk, Form("consent", anchor="joint-title"), build)
@@ -98,11 +98,11 @@ async def consent(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/answer")
 async def answer(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Answer:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Answer:
         version = field(form, "version")
         prefer = tuple(
             (issue.name, field(form, f"prefer-{i}"))
-            for i, issue in enumerate(reading.issues)
+            for i, issue in enumerate(view.issues)
             if field(form, f"prefer-{i}")
         )
         compared = field(form, "comparison")
@@ -124,11 +124,11 @@ async def answer(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/proposals/{number}/answer")
 async def answer_proposal(request: Request, talk: str, number: int) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> AnswerProposal:
+    def build(actor: Actor, view: TalkView, form: FormData) -> AnswerProposal:
         return AnswerProposal(actor.name, accepts(form), number)
 
-    def visible(reading: Reading) -> bool:
-        return any(p.details["number"] == number for p in reading.proposals)
+    def visible(view: TalkView) -> bool:
+        return any(p.number == number for p in view.proposals)
 
     form = Form("proposal_answer", number, "deals-title")
     return await submit(request, talk, form, build, visible)
@@ -136,25 +136,25 @@ async def answer_proposal(request: Request, talk: str, number: int) -> Response:
 
 @router.post("/talks/{talk}/bids/{number}/bound")
 async def bid(request: Request, talk: str, number: int) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Bid:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Bid:
         return Bid(actor.name, decimal(form, "bound", "your bound"), number)
 
-    def visible(reading: Reading) -> bool:
-        return any(b.details["number"] == number for b in reading.bids)
+    def visible(view: TalkView) -> bool:
+        return any(b.number == number for b in view.bids)
 
     return await submit(request, talk, Form("bid", number, "deals-title"), build, visible)
 
 
 @router.post("/talks/{talk}/profile")
 async def profile(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> SubmitProfile:
+    def build(actor: Actor, view: TalkView, form: FormData) -> SubmitProfile:
         weights = tuple(
             (issue.name, decimal(form, f"weight-{i}", f"the weight of {issue.name}"))
-            for i, issue in enumerate(reading.issues)
+            for i, issue in enumerate(view.issues)
         )
         values = tuple(
             (issue.name, option, decimal(form, f"value-{i}-{j}", f"the value of {option!r}"))
-            for i, issue in enumerate(reading.issues)
+            for i, issue in enumerate(view.issues)
             for j, option in enumerate(issue.options)
         )
         reservation = decimal(form, "reservation", "the reservation value")
@@ -166,7 +166,7 @@ async def profile(request: Request, talk: str) -> Response:
 
 @router.post("/talks/{talk}/sign")
 async def sign(request: Request, talk: str) -> Response:
-    def build(actor: Actor, reading: Reading, form: FormData) -> Sign:
+    def build(actor: Actor, view: TalkView, form: FormData) -> Sign:
         return Sign(actor.name, field(form, "head") or None)
 
     return await submit(request, talk, Form("sign", anchor="agreement-title"), build)

@@ -9,15 +9,17 @@ so the policy needs no 'unsafe-inline'.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
-from shuttle.talks import Handling
+from shuttle.talks import AgendaIssue, Handling, Seen
 from shuttle.web.pages.agenda_text import agenda_text
+from shuttle.web.pages.page_view import agenda_basis
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -67,9 +69,24 @@ def audience(handling: Handling | str, mediators: str) -> str:
             )
 
 
-def agenda_lines(issues: Sequence[Any]) -> str:
-    """A reading's issues as the console's agenda editor shows them."""
+def agenda_lines(issues: Sequence[AgendaIssue]) -> str:
+    """A talk's issues as the console's agenda editor shows them."""
     return agenda_text([(issue.name, issue.options) for issue in issues])
+
+
+def _test_name(view: type) -> str:
+    """The Jinja test for a view class: its name without "View", in snake case
+    (StatementView -> statement, CarriedInView -> carried_in)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", view.__name__.removesuffix("View")).lower()
+
+
+VIEW_TESTS: dict[str, type] = {_test_name(view): view for view in get_args(Seen)}
+"""One template test per kind of sight, so templates ask `{% if s is statement %}` by type."""
+assert len(VIEW_TESTS) == len(get_args(Seen)), "two view classes would share a test's name"
+
+
+def _is(view: type) -> Callable[[object], bool]:
+    return lambda value: isinstance(value, view)
 
 
 def _environment() -> Environment:
@@ -81,6 +98,10 @@ def _environment() -> Environment:
     )
     env.filters["terms"] = terms_text
     env.filters["agenda_lines"] = agenda_lines
+    env.filters["agenda_basis"] = agenda_basis
+    for name, view in VIEW_TESTS.items():
+        assert name not in env.tests, f"the view test {name!r} would hide Jinja's own"
+        env.tests[name] = _is(view)
     env.globals["audience"] = audience
     env.globals["handlings"] = list(Handling)
     return env

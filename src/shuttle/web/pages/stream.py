@@ -10,55 +10,45 @@ and a release redraws the statement's carry form on the console.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
-from shuttle.service import TalkView
-from shuttle.talks import Seen
+from shuttle.service import Update
+from shuttle.talks import AgendaView, Seen, TalkView
 from shuttle.web.deps import talk_service
 from shuttle.web.live import Render, resume_point, updates
 from shuttle.web.pages.context import profile_fields, room_ids
-from shuttle.web.pages.reading import CONVERSATION_KINDS, Reading, read, take
+from shuttle.web.pages.page_view import region_of
 from shuttle.web.pages.render import html
 from shuttle.web.pages.visitor import csrf_of, participant
 
 router = APIRouter(include_in_schema=False)
 
 
-def region_of(seen: Seen) -> str:
-    if seen.kind in CONVERSATION_KINDS:
-        return "conversation"
-    if seen.kind == "noted":
-        return "notes"
-    if seen.kind in ("joined", "talk-opened"):
-        return "other"
-    return "negotiation"
+def renderer(view: TalkView, csrf: str) -> Render:
+    """Render events for one reader's page; `view` keeps up with them, so the forms it draws
+    (which need each statement's current handling) stay right."""
+    ids = room_ids(view)
 
-
-def renderer(reading: Reading, csrf: str) -> Render:
-    """Render events for one reader's page; the reading keeps up with them, so the forms it
-    draws (which need each statement's current handling) stay right."""
-    ids = room_ids(reading)
-
-    def render(seen: Seen, view: TalkView) -> ServerSentEvent:
-        if seen.seq > reading.head_seq:
-            take(reading, seen)
-            reading.head_seq = seen.seq
+    def render(seen: Seen, update: Update) -> ServerSentEvent:
+        # A stream resumed from further back sends events the view already holds.
+        if seen.seq > view.head_seq:
+            view.take(seen)
         name = region_of(seen)
-        context = {
+        context: dict[str, Any] = {
             "s": seen,
-            "r": reading,
+            "r": view,
             "csrf": csrf,
             "name": name,
             "room_ids": ids,
-            "head": str(view.head),
+            "head": str(update.head),
             "state": None,
         }
-        if seen.kind == "agenda-set" and not reading.is_mediator:
-            context["profile_defaults"] = profile_fields(reading)  # the editor is redrawn
+        if isinstance(seen, AgendaView) and not view.is_mediator:
+            context["profile_defaults"] = profile_fields(view)  # the editor is redrawn
         return ServerSentEvent(
             data=html("parts/stream_event.html", context), event=name, id=str(seen.seq)
         )
@@ -77,8 +67,8 @@ async def stream(
     actor = await participant(request, talk)
     service = talk_service(request)
     settings = request.app.state.settings
-    reading = read(await run_in_threadpool(service.view, actor.talk, actor.name))
+    view = await run_in_threadpool(service.view, actor.talk, actor.name)
     start = resume_point(last_event_id, after)
-    render = renderer(reading, csrf_of(actor.identity))
+    render = renderer(view, csrf_of(actor.identity))
     events = updates(service, request.app.state.bell, actor, start, render, settings.heartbeat)
     return EventSourceResponse(events, ping=int(settings.heartbeat))

@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from shuttle.talks import JOINT_ROOM, Seen
+from shuttle.talks import JOINT_ROOM, CarriageView, CarriedInView, CarriedOutView, Seen
 from tests.talks.confidentiality.machine.base import MachineBase
 from tests.talks.confidentiality.oracle.books import Entry
 from tests.talks.confidentiality.oracle.vocabulary import Viewer
 
 View = list[tuple[int, Seen | None]]
 """What a participant sees of events of the record: (seq, the event as seen, or None)."""
+
+Checked = list[tuple[int, Seen, dict[str, Any]]]
+"""The events a participant sees: (seq, the event as seen, its wire form)."""
 
 
 def strings_dump(items: list[dict[str, Any]]) -> str:
@@ -29,8 +32,11 @@ class SeenChecks(MachineBase):
 
     def check_mediator_view(self, name: str, view: View) -> None:
         """Every event, whole but for a bound (nobody else sees it) and an unshared profile."""
-        for seq, item in self.check_seen(name, None, view):
+        for seq, seen, item in self.check_seen(name, None, view):
             entry = self.oracle.entries[seq]
+            if entry.kind == "conveyed":
+                # The mediators' own view of a carriage: both rooms and the source statement.
+                assert isinstance(seen, CarriageView), self.at(name, seq, seen)
             if entry.text is not None:
                 assert item["text"] == entry.text, self.at(name, seq, item)
             if entry.kind == "bid-submitted":
@@ -39,11 +45,12 @@ class SeenChecks(MachineBase):
                 hidden = {"weights", "values", "reservation"} & set(item)
                 assert not hidden, self.at(name, seq, item)
 
-    def check_seen(self, name: str, viewer: Viewer, view: View) -> list[tuple[int, dict[str, Any]]]:
+    def check_seen(self, name: str, viewer: Viewer, view: View) -> Checked:
         """What every view must satisfy: exactly the events the rules show `viewer`, each with
-        the secrets it may read and none it may not. Returns the seen events as plain data."""
+        the secrets it may read and none it may not. Returns the seen events, with each one's
+        wire form: what a participant is sent, so what must hold no secret of another."""
         oracle = self.oracle
-        items: list[tuple[int, dict[str, Any]]] = []
+        items: Checked = []
         dumps: list[str] = []
         for seq, seen in view:
             entry = oracle.entries[seq]
@@ -58,7 +65,7 @@ class SeenChecks(MachineBase):
                 assert not missing, f"{name} should read {missing} in {dumps[-1]}"
             if entry.kind == "proposal-concluded":
                 self.check_concluded(name, seq, item, entry)
-            items.append((seq, item))
+            items.append((seq, seen, item))
         dump = "\n".join(dumps)
         leaked = oracle.secrets_in(dump) - oracle.readable(viewer)
         assert not leaked, f"{name} ({viewer or 'mediator'}) reads {leaked}: {dump}"
@@ -79,7 +86,7 @@ class SeenChecks(MachineBase):
         """The view of `name`, a delegate of `party`."""
         others = {p.name for p in self.oracle.delegates() if p.party != party}
         roster_items: list[dict[str, Any]] = []  # the events that list participants
-        for seq, item in self.check_seen(name, party, view):
+        for seq, seen, item in self.check_seen(name, party, view):
             entry = self.oracle.entries[seq]
             if entry.kind in ("talk-opened", "joined"):
                 roster_items.append(item)
@@ -105,24 +112,27 @@ class SeenChecks(MachineBase):
                     assert item["room"] == entry.room, self.at(name, seq, item)
                     assert item["text"] == entry.text, self.at(name, seq, item)
                 case "conveyed":
-                    self.check_carriage(name, party, seq, item, entry)
+                    self.check_carriage(name, party, seq, seen, item, entry)
         # Nor are they named where the talk's participants are listed.
         roster = strings_dump(roster_items)
         for other in others:
             assert other not in roster, f"{name} (of {party}) learns of {other}: {roster}"
 
     def check_carriage(
-        self, name: str, party: str, seq: int, item: dict[str, Any], entry: Entry
+        self, name: str, party: str, seq: int, seen: Seen, item: dict[str, Any], entry: Entry
     ) -> None:
         """A carriage's text (and an offer's terms) in its target room and, unless the talk
-        hides it, the fact and text in its source room."""
+        hides it, the fact and text in its source room; each room sees it as its own kind of
+        view, never as the mediators' whole carriage."""
         assert item["room"] == entry.to_room, self.at(name, seq, item)
         assert item["mode"] == entry.mode, self.at(name, seq, item)
         if entry.to_room == party:
+            assert isinstance(seen, CarriedInView), self.at(name, seq, seen)
             assert item["text"] == entry.text, self.at(name, seq, item)
             terms = [list(pair) for pair in entry.terms]
             assert item.get("terms", []) == terms, self.at(name, seq, item)
         else:
+            assert isinstance(seen, CarriedOutView), self.at(name, seq, seen)
             assert entry.from_room == party, self.at(name, seq, item)
             shown = None if self.oracle.hide else entry.text
             assert item["text"] == shown, self.at(name, seq, item)
