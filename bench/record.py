@@ -22,7 +22,7 @@ from pathlib import Path
 from shuttle.service import TalkService
 from shuttle.store import EventStore, Head, open_store
 from shuttle.talks import Delegate, Handling, Mode, OpenTalk, Say
-from shuttle.talks.commands import Convey
+from shuttle.talks.conversation.commands import Convey
 
 EVENTS = 1_000
 ROUNDS = 3

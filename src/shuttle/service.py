@@ -50,8 +50,8 @@ from shuttle.talks import (
     visible_record,
 )
 from shuttle.talks.common import participant_named
-from shuttle.talks.events import TalkOpened as OpenTalkEvent
-from shuttle.talks.preferences import engine_profile
+from shuttle.talks.conversation.events import TalkOpened as OpenTalkEvent
+from shuttle.talks.profiles.preferences import engine_profile
 from shuttle.talks.talk_view import Status
 
 MAX_ATTEMPTS = 100

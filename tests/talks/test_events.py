@@ -7,10 +7,9 @@ import json
 import pytest
 
 from shuttle.talks import Delegate, Handling, Mode, Role, event_from_data, to_data
-from shuttle.talks.events import (
+from shuttle.talks.conversation.events import (
     Consented,
     Conveyed,
-    Event,
     Joined,
     JointRoomOpened,
     Noted,
@@ -18,6 +17,7 @@ from shuttle.talks.events import (
     Said,
     TalkOpened,
 )
+from shuttle.talks.events import Event
 
 EXAMPLES: list[Event] = [
     TalkOpened("T", ("A", "B"), ("M",), (Delegate("d", "A"),), Handling.MAY_CONVEY, True),

@@ -8,7 +8,7 @@ from typing import ClassVar
 import pytest
 
 from shuttle.talks import Handling, Recorded, evolve, fold
-from shuttle.talks.events import Said, TalkOpened
+from shuttle.talks.conversation.events import Said, TalkOpened
 from tests.talks.driver import AT, Talk, open_talk
 
 

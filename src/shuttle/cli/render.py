@@ -11,37 +11,21 @@ from rich.table import Table
 from rich.text import Text
 
 from shuttle.cli.errors import Exit, fail
-from shuttle.cli.render_negotiation import describe_negotiation, status, terms_text
+from shuttle.cli.render_negotiation import Negotiated, describe_negotiation, status, terms_text
 from shuttle.cli.terminal import terminal_safe as safe
 from shuttle.service import Appended
 from shuttle.talks import (
     JOINT_ROOM,
-    AgendaView,
-    AgreementView,
-    AnswerView,
-    BidOpenedView,
-    BidSettledView,
-    BidView,
     CarriageView,
     CarriedInView,
     CarriedOutView,
-    ClosingView,
     ConsentView,
-    DraftView,
-    IncidentView,
     JointOpenedView,
     JoinView,
     NoteView,
-    OfferAnswerView,
-    OfferView,
     OpeningView,
-    ProfileView,
-    ProposalAnswerView,
-    ProposalOutcomeView,
-    ProposalView,
     ReleaseView,
     Seen,
-    SignatureView,
     StatementView,
     TalkView,
 )
@@ -105,6 +89,8 @@ def view_json(view: TalkView) -> dict[str, Any]:
 
 def describe(seen: Seen) -> Text:
     """One event as a short sentence: who did what, then its words."""
+    if isinstance(seen, Negotiated):
+        return describe_negotiation(seen)
     line = Text()
     match seen:
         case OpeningView():
@@ -144,65 +130,9 @@ def describe(seen: Seen) -> Text:
             line.append(safe(f"consented to the joint room for {seen.party}"))
         case JointOpenedView():
             line.append("the joint room is open", style="bold")
-        case (
-            AgendaView()
-            | DraftView()
-            | AnswerView()
-            | AgreementView()
-            | SignatureView()
-            | ClosingView()
-            | ProposalView()
-            | ProposalAnswerView()
-            | ProposalOutcomeView()
-            | BidOpenedView()
-            | BidView()
-            | BidSettledView()
-            | ProfileView()
-            | IncidentView()
-            | OfferView()
-            | OfferAnswerView()
-        ):
-            line.append_text(describe_negotiation(seen))
         case _:
             assert_never(seen)
     return line
-
-
-def placed(seen: Seen) -> tuple[str | None, str | None]:
-    """Who did it and in which room (a carriage's: the room it went to), as far as the view
-    says: an event with no author, or no room, gives None."""
-    match seen:
-        case StatementView() | OfferView() | CarriageView() | CarriedInView() | CarriedOutView():
-            return seen.by, seen.room
-        case (
-            JoinView()
-            | ReleaseView()
-            | NoteView()
-            | ConsentView()
-            | AgendaView()
-            | DraftView()
-            | AnswerView()
-            | SignatureView()
-            | ClosingView()
-            | ProposalView()
-            | ProposalAnswerView()
-            | BidOpenedView()
-            | BidView()
-            | ProfileView()
-            | IncidentView()
-            | OfferAnswerView()
-        ):
-            return seen.by, None
-        case (
-            OpeningView()
-            | JointOpenedView()
-            | AgreementView()
-            | ProposalOutcomeView()
-            | BidSettledView()
-        ):
-            return None, None
-        case _:
-            assert_never(seen)
 
 
 def view_table(view: TalkView, title: str | None = None) -> Table:
@@ -219,11 +149,10 @@ def view_table(view: TalkView, title: str | None = None) -> Table:
     table.add_column("kind", no_wrap=True)
     table.add_column("what", ratio=3, overflow="fold")
     for seen in view.events:
-        by, room = placed(seen)
         table.add_row(
             str(seen.seq),
-            Text(safe(room or "-")),
-            Text(safe(by or "-")),
+            Text(safe(seen.place or "-")),
+            Text(safe(seen.author or "-")),
             seen.kind,
             describe(seen),
         )
@@ -268,7 +197,7 @@ def side_by_side(views: list[TalkView], titles: list[str]) -> Table:
 def _cell(seen: Seen | None, show_room: bool) -> Text:
     if seen is None:
         return Text("")
-    by, room = placed(seen)
+    by, room = seen.author, seen.place
     cell = Text()
     if show_room and room:
         cell.append(safe(f"[{room}] "), style="cyan")

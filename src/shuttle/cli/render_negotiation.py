@@ -23,6 +23,7 @@ from shuttle.talks import (
     ClosingView,
     DraftView,
     IncidentView,
+    NegotiationSeen,
     OfferAnswerView,
     OfferView,
     ProfileView,
@@ -39,24 +40,7 @@ from shuttle.talks import (
 SHORT_HASH = 12
 """Hex digits of a hash shown beside a signature; the agreement's row shows it whole."""
 
-Negotiated = (
-    AgendaView
-    | DraftView
-    | AnswerView
-    | AgreementView
-    | SignatureView
-    | ClosingView
-    | ProposalView
-    | ProposalAnswerView
-    | ProposalOutcomeView
-    | BidOpenedView
-    | BidView
-    | BidSettledView
-    | ProfileView
-    | IncidentView
-    | OfferView
-    | OfferAnswerView
-)
+Negotiated = NegotiationSeen | OfferView
 """The views this module describes: the negotiation's, and an offer made in a room."""
 
 

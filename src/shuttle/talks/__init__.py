@@ -1,39 +1,40 @@
-"""The talk domain, pure: events, commands, state, the rules (`decide`) and who sees what."""
+"""The talk domain, pure: events, commands, state, the rules (`decide`) and who sees what.
+
+Arranged along seams, each with its events, commands, rules and fold side by side:
+`conversation` (rooms, statements, carriages, consent), `single_text` (agenda, drafts,
+answers, agreement, signatures, incidents), `proposals`, `bids`, `offers` and `profiles`.
+Across them: `events` and `commands` (the one list of each, the sum of the seams'),
+`state` and `negotiation` (the fold), `decide` (the rules' dispatch), `visibility` (`view_of`),
+`views` (what a participant can see of one event) and `talk_view` (the read model).
+"""
 
 from shuttle.talks.agenda import Agenda, AgendaIssue, Terms, agenda_of_space, describe_terms
-from shuttle.talks.commands import (
-    Command,
-    Consent,
-    Convey,
-    Join,
-    Note,
-    OpenTalk,
-    Release,
-    Say,
-)
+from shuttle.talks.bids.commands import Bid, OpenBid
+from shuttle.talks.commands import Command
+from shuttle.talks.conversation.commands import Consent, Convey, Join, Note, OpenTalk, Release, Say
+from shuttle.talks.conversation.events import Delegate
+from shuttle.talks.conversation.statement import Statement
 from shuttle.talks.decide import decide
-from shuttle.talks.events import Delegate, Event, Recorded, event_from_data, to_data
-from shuttle.talks.negotiation_commands import (
+from shuttle.talks.events import Event, Recorded, event_from_data, to_data
+from shuttle.talks.negotiation import Negotiation
+from shuttle.talks.numbers import escalated
+from shuttle.talks.offers.commands import AnswerOffer, Offer
+from shuttle.talks.participant import Participant
+from shuttle.talks.profiles.commands import SubmitProfile
+from shuttle.talks.profiles.fold import PartyProfile
+from shuttle.talks.profiles.preferences import engine_profile
+from shuttle.talks.proposals.commands import AnswerProposal, Propose
+from shuttle.talks.refusals import Hint, Invalid, NotFound, Refusal, Refused
+from shuttle.talks.single_text.commands import (
     Answer,
-    AnswerOffer,
-    AnswerProposal,
-    Bid,
     Close,
     Draft,
     Incident,
-    Offer,
-    OpenBid,
-    Propose,
     ReportIncident,
     SetAgenda,
     Sign,
-    SubmitProfile,
 )
-from shuttle.talks.negotiation_state import Negotiation, PartyProfile
-from shuttle.talks.numbers import escalated
-from shuttle.talks.preferences import engine_profile
-from shuttle.talks.refusals import Hint, Invalid, NotFound, Refusal, Refused
-from shuttle.talks.state import Participant, Statement, TalkState, evolve, fold, initial_state
+from shuttle.talks.state import TalkState, evolve, fold, initial_state
 from shuttle.talks.talk_view import Conversation, Member, RoomItem, Status, TalkView
 from shuttle.talks.views import (
     AgendaView,
@@ -48,10 +49,12 @@ from shuttle.talks.views import (
     CarriedOutView,
     ClosingView,
     ConsentView,
+    ConversationSeen,
     DraftView,
     IncidentView,
     JointOpenedView,
     JoinView,
+    NegotiationSeen,
     NoteView,
     OfferAnswerView,
     OfferView,
@@ -94,6 +97,7 @@ __all__ = [
     "Consent",
     "ConsentView",
     "Conversation",
+    "ConversationSeen",
     "Convey",
     "Delegate",
     "Draft",
@@ -110,6 +114,7 @@ __all__ = [
     "Member",
     "Mode",
     "Negotiation",
+    "NegotiationSeen",
     "NotFound",
     "Note",
     "NoteView",

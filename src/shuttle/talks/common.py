@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shuttle.talks.agenda import Agenda
+from shuttle.talks.participant import Participant
 from shuttle.talks.refusals import Hint, NotFound, Refused
-from shuttle.talks.state import Participant, TalkState
+from shuttle.talks.state import TalkState
 
 
 def listing(names: Iterable[object]) -> str:

@@ -1,5 +1,8 @@
 """The rules of proximity talks: `decide(state, command)` returns new events or refuses.
 
+It opens a talk and otherwise hands each command to its seam's rules (the conversation, the
+single text, proposals, blind bids, offers, profiles), which name their every command.
+
 Pure: no database, no clock. Every refusal names the rule and what would be allowed, and never
 mentions anything the actor could not see: an event, room or participant outside the actor's
 view is answered exactly as one that does not exist.
@@ -7,40 +10,25 @@ view is answered exactly as one that does not exist.
 
 from __future__ import annotations
 
-from shuttle.talks.bid_rules import bid, open_bid
-from shuttle.talks.commands import Command, Consent, Convey, Join, Note, OpenTalk, Release, Say
+from typing import assert_never
+
+from shuttle.talks.bids.commands import BidCommand
+from shuttle.talks.bids.rules import decide_bids
+from shuttle.talks.commands import Command
 from shuttle.talks.common import participant_named, require_open
-from shuttle.talks.conversation_rules import (
-    consent,
-    convey,
-    join,
-    note,
-    open_talk,
-    release,
-    say,
-)
+from shuttle.talks.conversation.commands import ConversationCommand, OpenTalk
+from shuttle.talks.conversation.rules import decide_conversation, open_talk
 from shuttle.talks.events import Event
-from shuttle.talks.negotiation_commands import (
-    Answer,
-    AnswerOffer,
-    AnswerProposal,
-    Bid,
-    Close,
-    Draft,
-    Offer,
-    OpenBid,
-    Propose,
-    ReportIncident,
-    SetAgenda,
-    Sign,
-    SubmitProfile,
-)
-from shuttle.talks.offer_rules import answer_offer, offer
-from shuttle.talks.profile_rules import submit_profile
-from shuttle.talks.proposal_rules import answer_proposal, propose
+from shuttle.talks.offers.commands import OfferCommand
+from shuttle.talks.offers.rules import decide_offers
+from shuttle.talks.profiles.commands import ProfileCommand
+from shuttle.talks.profiles.rules import decide_profiles
+from shuttle.talks.proposals.commands import ProposalCommand
+from shuttle.talks.proposals.rules import decide_proposals
 from shuttle.talks.refusals import Invalid, NotFound, Refused
+from shuttle.talks.single_text.commands import TextCommand
+from shuttle.talks.single_text.rules import agenda_event, decide_text
 from shuttle.talks.state import TalkState
-from shuttle.talks.text_rules import agenda_event, answer, close, draft, incident, set_agenda, sign
 
 
 def decide(state: TalkState, command: Command) -> list[Event]:
@@ -58,42 +46,16 @@ def decide(state: TalkState, command: Command) -> list[Event]:
         raise NotFound("talk not found")
     actor = participant_named(state, command.actor)
     require_open(state)
-    match command:
-        case Join():
-            return [join(state, actor, command)]
-        case Say():
-            return [say(state, actor, command)]
-        case Release():
-            return [release(state, actor, command)]
-        case Convey():
-            return [convey(state, actor, command)]
-        case Note():
-            return [note(actor, command)]
-        case Consent():
-            return consent(state, actor)
-        case SetAgenda():
-            return set_agenda(state, actor, command)
-        case Draft():
-            return draft(state, actor, command)
-        case Answer():
-            return answer(state, actor, command)
-        case Sign():
-            return sign(state, actor, command)
-        case Close():
-            return close(state, actor, command)
-        case ReportIncident():
-            return incident(state, actor, command)
-        case Propose():
-            return propose(state, actor, command)
-        case AnswerProposal():
-            return answer_proposal(state, actor, command)
-        case OpenBid():
-            return open_bid(state, actor, command)
-        case Bid():
-            return bid(state, actor, command)
-        case SubmitProfile():
-            return submit_profile(state, actor, command)
-        case Offer():
-            return offer(state, actor, command)
-        case AnswerOffer():
-            return answer_offer(state, actor, command)
+    if isinstance(command, ConversationCommand):
+        return decide_conversation(state, actor, command)
+    if isinstance(command, TextCommand):
+        return decide_text(state, actor, command)
+    if isinstance(command, ProposalCommand):
+        return decide_proposals(state, actor, command)
+    if isinstance(command, BidCommand):
+        return decide_bids(state, actor, command)
+    if isinstance(command, OfferCommand):
+        return decide_offers(state, actor, command)
+    if isinstance(command, ProfileCommand):
+        return decide_profiles(state, actor, command)
+    assert_never(command)

@@ -9,174 +9,25 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields, is_dataclass
 from enum import StrEnum
-from typing import Any, ClassVar, get_args
+from typing import Any, get_args
 
 from shuttle.talks.agenda import AgendaIssue
-from shuttle.talks.negotiation_events import (
-    AgendaSet,
-    Agreed,
-    Answered,
-    BidOpened,
-    BidSettled,
-    BidSubmitted,
-    Closed,
-    Drafted,
-    EscalationStep,
-    IncidentReported,
-    NegotiationFact,
-    OfferAnswered,
-    Offered,
-    ProfileSubmitted,
-    ProposalAnswered,
-    ProposalConcluded,
-    Proposed,
-    Signed,
-)
+from shuttle.talks.bids.events import BidFact
+from shuttle.talks.conversation.events import ConversationFact, Delegate
+from shuttle.talks.offers.events import OfferFact
+from shuttle.talks.profiles.events import ProfileFact
+from shuttle.talks.proposals.events import ProposalFact
+from shuttle.talks.single_text.events import EscalationStep, TextFact
 from shuttle.talks.vocabulary import BidRule, Comparison, Handling, Mode, Role, Source
 
-__all__ = [
-    "EVENT_TYPES",
-    "AgendaSet",
-    "Agreed",
-    "Answered",
-    "BidOpened",
-    "BidSettled",
-    "BidSubmitted",
-    "Closed",
-    "Consented",
-    "Conveyed",
-    "Delegate",
-    "Drafted",
-    "EscalationStep",
-    "Event",
-    "IncidentReported",
-    "Joined",
-    "JointRoomOpened",
-    "Noted",
-    "OfferAnswered",
-    "Offered",
-    "ProfileSubmitted",
-    "ProposalAnswered",
-    "ProposalConcluded",
-    "Proposed",
-    "Recorded",
-    "Released",
-    "Said",
-    "Signed",
-    "TalkOpened",
-    "event_from_data",
-    "to_data",
-]
+NegotiationFact = TextFact | ProposalFact | BidFact | ProfileFact
+"""The events of the negotiation's own state (`negotiation.evolve_negotiation`)."""
 
+Event = ConversationFact | OfferFact | NegotiationFact
+"""Every event a record can hold: each seam lists its own, and this is their sum. The folds,
+`view_of` and the record's reader all follow it, so a kind added to a seam and not handled
+there is a type error."""
 
-@dataclass(frozen=True)
-class Delegate:
-    """A delegate named when a talk opens: a person and the party it speaks for."""
-
-    name: str
-    party: str
-
-
-@dataclass(frozen=True)
-class TalkOpened:
-    kind: ClassVar[str] = "talk-opened"
-    title: str
-    parties: tuple[str, ...]
-    mediators: tuple[str, ...]
-    delegates: tuple[Delegate, ...]
-    default_handling: Handling
-    hide_carried_text: bool
-    bid_rule: BidRule = BidRule.MIDPOINT  # how blind bids settle; absent in older records
-    notice: str | None = None  # shown to everyone, e.g. that a scenario is illustrative
-
-
-@dataclass(frozen=True)
-class Joined:
-    """A mediator added a participant: a delegate of `party`, or another mediator."""
-
-    kind: ClassVar[str] = "joined"
-    by: str
-    name: str
-    role: Role
-    party: str | None
-
-
-@dataclass(frozen=True)
-class Said:
-    """A statement in a room, with the handling its speaker allows."""
-
-    kind: ClassVar[str] = "said"
-    by: str
-    room: str
-    text: str
-    handling: Handling
-
-
-@dataclass(frozen=True)
-class Released:
-    """A delegate changed the handling of one of its party's statements."""
-
-    kind: ClassVar[str] = "released"
-    by: str
-    statement: int
-    handling: Handling
-    previous: Handling
-
-
-@dataclass(frozen=True)
-class Conveyed:
-    """A mediator carried statement `source` from its room into another party's room."""
-
-    kind: ClassVar[str] = "conveyed"
-    by: str
-    source: int
-    from_room: str
-    to_room: str
-    mode: Mode
-    text: str
-    terms: tuple[tuple[str, str], ...] = ()  # a verbatim carriage of an offer carries its terms
-
-
-@dataclass(frozen=True)
-class Noted:
-    """A mediator's private note; only mediators ever see it."""
-
-    kind: ClassVar[str] = "noted"
-    by: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Consented:
-    """A delegate agreed, for its party, to meet the other parties in the joint room."""
-
-    kind: ClassVar[str] = "consented"
-    by: str
-    party: str
-
-
-@dataclass(frozen=True)
-class JointRoomOpened:
-    """Every party has consented; the joint room is open to all."""
-
-    kind: ClassVar[str] = "joint-opened"
-
-
-Event = (
-    TalkOpened
-    | Joined
-    | Said
-    | Released
-    | Conveyed
-    | Noted
-    | Consented
-    | JointRoomOpened
-    | Offered
-    | NegotiationFact
-)
-
-"""Every event a record can hold: the one list. The folds, `view_of` and the record's reader
-all follow it, so a kind added here and not handled there is a type error."""
 
 EVENT_TYPES: dict[str, type[Event]] = {cls.kind: cls for cls in get_args(Event)}
 """Each kind's class, by its name in the record."""

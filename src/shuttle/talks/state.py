@@ -5,53 +5,20 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import assert_never
 
 from pyrsistent import pmap, pvector
 from pyrsistent.typing import PMap, PVector
 
-from shuttle.talks.events import (
-    Consented,
-    Conveyed,
-    Joined,
-    JointRoomOpened,
-    Noted,
-    Offered,
-    Recorded,
-    Released,
-    Said,
-    TalkOpened,
-)
-from shuttle.talks.negotiation_state import Negotiation, evolve_negotiation
-from shuttle.talks.vocabulary import BidRule, Handling, Role
-
-
-@dataclass(frozen=True)
-class Participant:
-    name: str
-    role: Role
-    party: str | None = None
-
-    @property
-    def is_mediator(self) -> bool:
-        return self.role is Role.MEDIATOR
-
-
-@dataclass(frozen=True)
-class Statement:
-    """What the rules need to know about a statement: where, whose, and how it may travel."""
-
-    seq: int
-    room: str
-    by: str
-    party: str | None  # the speaker's party; None when a mediator spoke
-    text: str
-    handling: Handling
-    carried: int = 0  # how many times it has been conveyed; tightening needs 0
-    terms: tuple[tuple[str, str], ...] = ()  # an offer's terms; empty for words alone
-
-    @property
-    def is_offer(self) -> bool:
-        return bool(self.terms)
+from shuttle.talks.conversation.events import ConversationFact
+from shuttle.talks.conversation.fold import evolve_conversation
+from shuttle.talks.conversation.statement import Statement
+from shuttle.talks.events import NegotiationFact, Recorded
+from shuttle.talks.negotiation import Negotiation, evolve_negotiation
+from shuttle.talks.offers.events import OfferFact
+from shuttle.talks.offers.fold import evolve_offers
+from shuttle.talks.participant import Participant
+from shuttle.talks.vocabulary import BidRule, Handling
 
 
 @dataclass(frozen=True)
@@ -99,6 +66,10 @@ class TalkState:
     def delegates_of(self, party: str) -> list[Participant]:
         return [p for p in self.members() if p.party == party]
 
+    def with_statement(self, statement: Statement) -> TalkState:
+        """This state with `statement` (new, or as it is now) in its room."""
+        return replace(self, statements=self.statements.set(statement.seq, statement))
+
 
 def initial_state() -> TalkState:
     """The state of a talk that has not been opened yet."""
@@ -106,78 +77,21 @@ def initial_state() -> TalkState:
 
 
 def evolve(state: TalkState, recorded: Recorded) -> TalkState:
-    """Fold one recorded event into the state. Events are facts: nothing here refuses."""
+    """Fold one recorded event into the state, by its seam's own fold. Events are facts:
+    nothing here refuses. Each seam's fold names its every kind and ends in assert_never, so a
+    kind added to `Event` and handled nowhere is a type error, and an unknown one at run time
+    raises instead of being skipped."""
     if recorded.seq != state.last_seq + 1:
         raise ValueError(f"event {recorded.seq} cannot follow event {state.last_seq}")
     state = replace(state, record=state.record.append(recorded))
-    event = recorded.event
-    match event:
-        case TalkOpened():
-            people = {name: Participant(name, Role.MEDIATOR) for name in event.mediators}
-            people |= {d.name: Participant(d.name, Role.DELEGATE, d.party) for d in event.delegates}
-            return replace(
-                state,
-                opened=True,
-                title=event.title,
-                parties=event.parties,
-                default_handling=event.default_handling,
-                hide_carried_text=event.hide_carried_text,
-                bid_rule=event.bid_rule,
-                participants=pmap(people),
-                roster=pvector(people),
-            )
-        case Joined():
-            joined = Participant(event.name, event.role, event.party)
-            return replace(
-                state,
-                participants=state.participants.set(event.name, joined),
-                roster=state.roster.append(event.name),
-            )
-        case Said():
-            speaker = state.participants[event.by]
-            statement = Statement(
-                seq=recorded.seq,
-                room=event.room,
-                by=event.by,
-                party=speaker.party,
-                text=event.text,
-                handling=event.handling,
-            )
-            return _with_statement(state, statement)
-        case Offered():
-            speaker = state.participants[event.by]
-            offer = Statement(
-                seq=recorded.seq,
-                room=event.room,
-                by=event.by,
-                party=speaker.party,
-                text=event.text,
-                handling=event.handling,
-                terms=event.terms,
-            )
-            return _with_statement(state, offer)
-        case Released():
-            released = replace(state.statements[event.statement], handling=event.handling)
-            return _with_statement(state, released)
-        case Conveyed():
-            source = state.statements[event.source]
-            return _with_statement(state, replace(source, carried=source.carried + 1))
-        case Consented():
-            return replace(state, consents=state.consents.set(event.party, recorded.seq))
-        case JointRoomOpened():
-            return replace(state, joint_open=True)
-        case Noted():
-            return state
-        case _:
-            # What is left is the negotiation's: its fold names every kind and ends in
-            # assert_never, so a kind added to `Event` and handled nowhere is a type error, and
-            # an unknown one at run time raises instead of being skipped.
-            negotiation = evolve_negotiation(state.negotiation, recorded.seq, event)
-            return replace(state, negotiation=negotiation)
-
-
-def _with_statement(state: TalkState, statement: Statement) -> TalkState:
-    return replace(state, statements=state.statements.set(statement.seq, statement))
+    event, seq = recorded.event, recorded.seq
+    if isinstance(event, ConversationFact):
+        return evolve_conversation(state, seq, event)
+    if isinstance(event, OfferFact):
+        return evolve_offers(state, seq, event)
+    if isinstance(event, NegotiationFact):
+        return replace(state, negotiation=evolve_negotiation(state.negotiation, seq, event))
+    assert_never(event)
 
 
 def fold(records: Iterable[Recorded]) -> TalkState:

@@ -17,7 +17,7 @@ from typing import assert_never
 
 from shuttle.talks.agenda import AgendaIssue
 from shuttle.talks.numbers import escalated
-from shuttle.talks.state import Participant
+from shuttle.talks.participant import Participant
 from shuttle.talks.views import (
     AgendaView,
     AgreementView,
@@ -31,10 +31,12 @@ from shuttle.talks.views import (
     CarriedOutView,
     ClosingView,
     ConsentView,
+    ConversationSeen,
     DraftView,
     IncidentView,
     JointOpenedView,
     JoinView,
+    NegotiationSeen,
     NoteView,
     OfferAnswerView,
     OfferView,
@@ -54,28 +56,8 @@ RoomItem = StatementView | OfferView | CarriageView | CarriedInView | CarriedOut
 """What a room's list holds: words said there, offers made there, carriages into (or, seen by
 the source party, out of) it."""
 
-Conversation = (
-    StatementView
-    | OfferView
-    | CarriageView
-    | CarriedInView
-    | CarriedOutView
-    | ReleaseView
-    | ConsentView
-    | JointOpenedView
-)
+Conversation = ConversationSeen
 """The rooms' conversation, as against the negotiation and the mediators' notebook."""
-
-CONVERSATION = (
-    StatementView,
-    OfferView,
-    CarriageView,
-    CarriedInView,
-    CarriedOutView,
-    ReleaseView,
-    ConsentView,
-    JointOpenedView,
-)
 
 
 class Status(StrEnum):
@@ -332,7 +314,7 @@ class TalkView:
                 self.negotiation.append(seen)
                 self._take_negotiation(seen)
 
-    def _take_negotiation(self, seen: Seen) -> None:
+    def _take_negotiation(self, seen: NegotiationSeen) -> None:
         match seen:
             case AgendaView():
                 self.agenda = seen
@@ -366,19 +348,5 @@ class TalkView:
                 self.signatures.append(seen)
             case ClosingView():
                 self.closed = seen
-            case (
-                OpeningView()
-                | JoinView()
-                | StatementView()
-                | OfferView()
-                | CarriageView()
-                | CarriedInView()
-                | CarriedOutView()
-                | ReleaseView()
-                | ConsentView()
-                | JointOpenedView()
-                | NoteView()
-            ):
-                raise AssertionError(f"{type(seen).__name__} is not part of the negotiation")
             case _:
                 assert_never(seen)

@@ -18,8 +18,8 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from shuttle.talks.agenda import AgendaIssue, Terms, describe_terms
-from shuttle.talks.events import Delegate
-from shuttle.talks.negotiation_events import EscalationStep
+from shuttle.talks.conversation.events import Delegate
+from shuttle.talks.single_text.events import EscalationStep
 from shuttle.talks.vocabulary import BidRule, Comparison, Handling, Mode, Role, Source
 
 _BASE = ("seq", "at", "room", "by", "text")
@@ -36,13 +36,25 @@ class _View:
     seq: int
     at: str
 
+    @property
+    def author(self) -> str | None:
+        """Who did it, as far as this view tells (None for an event of no one's, or withheld)."""
+        by: str | None = getattr(self, "by", None)
+        return by
+
+    @property
+    def place(self) -> str | None:
+        """The room it happened in (a carriage's: the room it went to), or None."""
+        room: str | None = getattr(self, "room", None)
+        return room
+
     def to_dict(self) -> dict[str, Any]:
         shown: dict[str, Any] = {
             "seq": self.seq,
             "at": self.at,
             "kind": self.kind,
-            "room": getattr(self, "room", None),
-            "by": getattr(self, "by", None),
+            "room": self.place,
+            "by": self.author,
             "text": getattr(self, "text", None),
         }
         for item in fields(self):
@@ -381,19 +393,21 @@ class OfferAnswerView(_View):
     accept: bool
 
 
-Seen = (
-    OpeningView
-    | JoinView
-    | StatementView
-    | ReleaseView
+ConversationSeen = (
+    StatementView
+    | OfferView
     | CarriageView
     | CarriedInView
     | CarriedOutView
-    | NoteView
+    | ReleaseView
     | ConsentView
     | JointOpenedView
-    | OfferView
-    | AgendaView
+)
+"""What a participant can see of the rooms' conversation: words, offers, carriages, releases,
+consents and the joint room's opening."""
+
+NegotiationSeen = (
+    AgendaView
     | DraftView
     | AnswerView
     | AgreementView
@@ -409,6 +423,10 @@ Seen = (
     | IncidentView
     | OfferAnswerView
 )
+"""What a participant can see of the negotiation: the text, proposals, bids, profiles,
+incidents, answers to offers, the agreement and its signatures."""
+
+Seen = OpeningView | JoinView | NoteView | ConversationSeen | NegotiationSeen
 """Anything a participant can see of one event."""
 
 Carriage = CarriageView | CarriedInView | CarriedOutView

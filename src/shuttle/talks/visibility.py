@@ -22,37 +22,33 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, assert_never
 
-from shuttle.talks.events import (
+from shuttle.talks.bids.events import BidOpened, BidSettled, BidSubmitted
+from shuttle.talks.conversation.events import (
     Consented,
     Conveyed,
     Delegate,
     Joined,
     JointRoomOpened,
     Noted,
-    Recorded,
     Released,
     Said,
     TalkOpened,
 )
-from shuttle.talks.negotiation_events import (
+from shuttle.talks.events import Recorded
+from shuttle.talks.offers.events import OfferAnswered, Offered
+from shuttle.talks.participant import Participant
+from shuttle.talks.profiles.events import ProfileSubmitted
+from shuttle.talks.proposals.events import ProposalAnswered, ProposalConcluded, Proposed
+from shuttle.talks.single_text.events import (
     AgendaSet,
     Agreed,
     Answered,
-    BidOpened,
-    BidSettled,
-    BidSubmitted,
     Closed,
     Drafted,
     IncidentReported,
-    OfferAnswered,
-    Offered,
-    ProfileSubmitted,
-    ProposalAnswered,
-    ProposalConcluded,
-    Proposed,
     Signed,
 )
-from shuttle.talks.state import Participant, TalkState
+from shuttle.talks.state import TalkState
 from shuttle.talks.views import (
     AgendaView,
     AgreementView,

@@ -23,7 +23,7 @@ from shuttle.talks import (
     Sign,
     SubmitProfile,
 )
-from shuttle.talks.negotiation_commands import Incident
+from shuttle.talks.single_text.commands import Incident
 from shuttle.web.api.common import Acting, Outcome, Service, run
 from shuttle.web.api.idempotency import IdempotencyKey
 

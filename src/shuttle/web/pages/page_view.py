@@ -7,33 +7,12 @@ from enum import StrEnum
 from typing import assert_never
 
 from shuttle.talks import (
-    AgendaView,
-    AgreementView,
-    AnswerView,
-    BidOpenedView,
-    BidSettledView,
-    BidView,
-    CarriageView,
-    CarriedInView,
-    CarriedOutView,
-    ClosingView,
-    ConsentView,
-    DraftView,
-    IncidentView,
-    JointOpenedView,
+    ConversationSeen,
     JoinView,
+    NegotiationSeen,
     NoteView,
-    OfferAnswerView,
-    OfferView,
     OpeningView,
-    ProfileView,
-    ProposalAnswerView,
-    ProposalOutcomeView,
-    ProposalView,
-    ReleaseView,
     Seen,
-    SignatureView,
-    StatementView,
     TalkView,
 )
 
@@ -49,40 +28,15 @@ class Region(StrEnum):
 
 
 def region_of(seen: Seen) -> Region:
+    if isinstance(seen, ConversationSeen):
+        return Region.CONVERSATION
+    if isinstance(seen, NegotiationSeen):
+        return Region.NEGOTIATION
     match seen:
-        case (
-            StatementView()
-            | OfferView()
-            | CarriageView()
-            | CarriedInView()
-            | CarriedOutView()
-            | ReleaseView()
-            | ConsentView()
-            | JointOpenedView()
-        ):
-            return Region.CONVERSATION
         case NoteView():
             return Region.NOTES
         case OpeningView() | JoinView():
             return Region.OTHER
-        case (
-            AgendaView()
-            | DraftView()
-            | AnswerView()
-            | AgreementView()
-            | SignatureView()
-            | ClosingView()
-            | ProposalView()
-            | ProposalAnswerView()
-            | ProposalOutcomeView()
-            | BidOpenedView()
-            | BidView()
-            | BidSettledView()
-            | ProfileView()
-            | IncidentView()
-            | OfferAnswerView()
-        ):
-            return Region.NEGOTIATION
         case _:
             assert_never(seen)
 

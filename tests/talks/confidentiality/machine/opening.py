@@ -25,7 +25,8 @@ from shuttle.talks import (
     decide,
     evolve,
 )
-from shuttle.talks.events import AgendaSet, TalkOpened
+from shuttle.talks.conversation.events import TalkOpened
+from shuttle.talks.single_text.events import AgendaSet
 from tests.talks.confidentiality.machine.arguments import Arguments
 from tests.talks.confidentiality.machine.draws import TextDraw, texts
 from tests.talks.confidentiality.machine.running import Running

@@ -8,7 +8,8 @@ Each prediction is the list of events the command must produce, or None: refused
 from __future__ import annotations
 
 from shuttle.talks import Bid, BidRule, OpenBid
-from shuttle.talks.events import BidOpened, BidSettled, BidSubmitted, Event
+from shuttle.talks.bids.events import BidOpened, BidSettled, BidSubmitted
+from shuttle.talks.events import Event
 from tests.talks.confidentiality.oracle.books import Books, Person
 from tests.talks.confidentiality.oracle.vocabulary import option_number, within
 

@@ -7,32 +7,29 @@ from `evolve`.
 
 from __future__ import annotations
 
-from shuttle.talks.events import (
-    AgendaSet,
-    Agreed,
-    Answered,
-    BidOpened,
-    BidSettled,
-    BidSubmitted,
-    Closed,
+from shuttle.talks.bids.events import BidOpened, BidSettled, BidSubmitted
+from shuttle.talks.conversation.events import (
     Consented,
     Conveyed,
-    Drafted,
-    Event,
-    IncidentReported,
     Joined,
     JointRoomOpened,
     Noted,
-    OfferAnswered,
-    Offered,
-    ProfileSubmitted,
-    ProposalAnswered,
-    ProposalConcluded,
-    Proposed,
     Released,
     Said,
-    Signed,
     TalkOpened,
+)
+from shuttle.talks.events import Event
+from shuttle.talks.offers.events import OfferAnswered, Offered
+from shuttle.talks.profiles.events import ProfileSubmitted
+from shuttle.talks.proposals.events import ProposalAnswered, ProposalConcluded, Proposed
+from shuttle.talks.single_text.events import (
+    AgendaSet,
+    Agreed,
+    Answered,
+    Closed,
+    Drafted,
+    IncidentReported,
+    Signed,
 )
 from tests.talks.confidentiality.oracle.books import (
     Agreement,

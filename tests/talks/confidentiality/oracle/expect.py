@@ -32,7 +32,8 @@ from shuttle.talks import (
     Sign,
     SubmitProfile,
 )
-from shuttle.talks.events import Closed, Noted
+from shuttle.talks.conversation.events import Noted
+from shuttle.talks.single_text.events import Closed
 from tests.talks.confidentiality.oracle.bids import BidPredictions
 from tests.talks.confidentiality.oracle.booking import Booking
 from tests.talks.confidentiality.oracle.profiles_offers import ProfileAndOfferPredictions

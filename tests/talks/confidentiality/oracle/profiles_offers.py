@@ -8,7 +8,9 @@ Each prediction is the list of events the command must produce, or None: refused
 from __future__ import annotations
 
 from shuttle.talks import AnswerOffer, Offer, Source, SubmitProfile
-from shuttle.talks.events import Event, OfferAnswered, Offered, ProfileSubmitted
+from shuttle.talks.events import Event
+from shuttle.talks.offers.events import OfferAnswered, Offered
+from shuttle.talks.profiles.events import ProfileSubmitted
 from tests.talks.confidentiality.oracle.sight import Sight
 from tests.talks.confidentiality.oracle.terms import TermsReading
 from tests.talks.confidentiality.oracle.vocabulary import nfc, within

@@ -7,7 +7,8 @@ Each prediction is the list of events the command must produce, or None: refused
 from __future__ import annotations
 
 from shuttle.talks import AnswerProposal, Propose, Source
-from shuttle.talks.events import Event, ProposalAnswered, ProposalConcluded, Proposed
+from shuttle.talks.events import Event
+from shuttle.talks.proposals.events import ProposalAnswered, ProposalConcluded, Proposed
 from tests.talks.confidentiality.oracle.books import Person
 from tests.talks.confidentiality.oracle.terms import TermsReading
 

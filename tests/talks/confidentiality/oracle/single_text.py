@@ -8,7 +8,8 @@ Each prediction is the list of events the command must produce, or None: refused
 from __future__ import annotations
 
 from shuttle.talks import AgendaIssue, Answer, Draft, ReportIncident, SetAgenda, Sign, Source
-from shuttle.talks.events import AgendaSet, Answered, Drafted, Event, IncidentReported, Signed
+from shuttle.talks.events import Event
+from shuttle.talks.single_text.events import AgendaSet, Answered, Drafted, IncidentReported, Signed
 from tests.talks.confidentiality.oracle.books import Person
 from tests.talks.confidentiality.oracle.terms import TermsReading
 from tests.talks.confidentiality.oracle.vocabulary import trimmed, within

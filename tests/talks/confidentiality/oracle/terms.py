@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from shuttle.talks import Source
 from shuttle.talks.agenda import text_hash  # the agreed text's fingerprint, not a visibility rule
-from shuttle.talks.events import Agreed
+from shuttle.talks.single_text.events import Agreed
 from tests.talks.confidentiality.oracle.books import Books
 from tests.talks.confidentiality.oracle.vocabulary import Agenda, Pairs, nfc, trimmed
 

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 
-from shuttle.talks.events import EscalationStep
+from shuttle.talks.single_text.events import EscalationStep
 
 TOKEN = re.compile(r"~[0-9a-f]{8}[0-9]+~")
 NUMBER = re.compile(r"[0-9]+\.[0-9]+")  # where a secret number would show

@@ -7,7 +7,15 @@ Each prediction is the list of events the command must produce, or None: refused
 from __future__ import annotations
 
 from shuttle.talks import JOINT_ROOM, Convey, Handling, Join, Mode, Release, Role, Say
-from shuttle.talks.events import Consented, Conveyed, Event, Joined, JointRoomOpened, Released, Said
+from shuttle.talks.conversation.events import (
+    Consented,
+    Conveyed,
+    Joined,
+    JointRoomOpened,
+    Released,
+    Said,
+)
+from shuttle.talks.events import Event
 from tests.talks.confidentiality.oracle.books import Books, Person
 from tests.talks.confidentiality.oracle.vocabulary import Pairs, nfc, trimmed
 

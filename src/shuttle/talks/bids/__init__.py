@@ -1,0 +1,1 @@
+"""Blind bids: their events, commands, rules and fold, side by side."""

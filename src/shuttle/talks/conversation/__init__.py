@@ -1,0 +1,1 @@
+"""The rooms' conversation: its events, commands, rules and fold, side by side."""

@@ -1,0 +1,1 @@
+"""Parties' private profiles: their events, commands, rules and fold, side by side."""
