@@ -140,7 +140,16 @@ def clean_clauses(clauses: Sequence[str]) -> tuple[str, ...]:
     return tuple(clean_text(clause, "clause") for clause in clauses)
 
 
-def describe_terms(terms: Terms) -> str:
+def agenda_may_change(
+    *, drafts: bool, proposals: bool, bids: bool, profiles: bool, offers: bool
+) -> bool:
+    """The agenda may change only while nothing rests on it: no draft, proposal, blind bid,
+    profile or offer. The rules ask it of the state; a mediator's page, of its view."""
+    return not (drafts or proposals or bids or profiles or offers)
+
+
+def describe_terms(terms: Sequence[Sequence[str]]) -> str:
+    """Terms as people read them: "Issue: option; Issue: option"."""
     return "; ".join(f"{issue}: {option}" for issue, option in terms)
 
 

@@ -55,11 +55,6 @@ class Negotiation:
         latest = self.proposals.get(len(self.proposals))
         return latest if latest is not None and latest.agreed is None else None
 
-    @property
-    def started(self) -> bool:
-        """Whether anything already depends on the agenda."""
-        return bool(self.drafts or self.proposals or self.bids or self.profiles)
-
 
 def evolve_negotiation(negotiation: Negotiation, seq: int, event: NegotiationFact) -> Negotiation:
     """Fold one negotiation event, by its seam's own fold. Each seam's fold names its every

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import assert_never
 
-from shuttle.talks.agenda import AgendaIssue
+from shuttle.talks.agenda import AgendaIssue, agenda_may_change
 from shuttle.talks.numbers import escalated
 from shuttle.talks.participant import Participant
 from shuttle.talks.views import (
@@ -212,8 +212,13 @@ class TalkView:
     def agenda_can_change(self) -> bool:
         """Whether nothing rests on the agenda yet, as this (mediator's) view tells: no
         draft, proposal, bid, profile or offer (the rule `set_agenda` enforces)."""
-        offers = any(isinstance(s, OfferView) for room in self.rooms.values() for s in room)
-        return not (self.drafts or self.proposals or self.bids or self.profiles or offers)
+        return agenda_may_change(
+            drafts=bool(self.drafts),
+            proposals=bool(self.proposals),
+            bids=bool(self.bids),
+            profiles=bool(self.profiles),
+            offers=any(isinstance(s, OfferView) for room in self.rooms.values() for s in room),
+        )
 
     # --- Looking things up -------------------------------------------------------------
 

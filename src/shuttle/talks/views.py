@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from shuttle.talks.agenda import AgendaIssue, Terms, describe_terms
+from shuttle.talks.agenda import AgendaIssue, Terms
 from shuttle.talks.conversation.events import Delegate
 from shuttle.talks.single_text.events import EscalationStep
 from shuttle.talks.vocabulary import BidRule, Comparison, Handling, Mode, Role, Source
@@ -265,10 +265,6 @@ class AgreementView(_View):
     terms: Terms
     clauses: tuple[str, ...]
     text_hash: str
-
-    @property
-    def terms_text(self) -> str:
-        return describe_terms(self.terms)
 
 
 @dataclass(frozen=True)

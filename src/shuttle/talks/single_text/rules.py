@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from shuttle.talks.agenda import Terms, clean_agenda, clean_clauses, clean_terms, partial_terms
+from shuttle.talks.agenda import (
+    Terms,
+    agenda_may_change,
+    clean_agenda,
+    clean_clauses,
+    clean_terms,
+    partial_terms,
+)
 from shuttle.talks.agenda import text_hash as hash_of_text
 from shuttle.talks.common import (
     check_settled,
@@ -77,7 +84,14 @@ def clean_schedule(escalation: tuple[Incident, ...]) -> tuple[EscalationStep, ..
 def set_agenda(state: TalkState, actor: Participant, command: SetAgenda) -> list[Event]:
     require_mediator(actor, "only a mediator sets the agenda", "ask the mediator")
     require_negotiating(state)
-    if state.negotiation.started or any(s.is_offer for s in state.statements.values()):
+    n = state.negotiation
+    if not agenda_may_change(
+        drafts=bool(n.drafts),
+        proposals=bool(n.proposals),
+        bids=bool(n.bids),
+        profiles=bool(n.profiles),
+        offers=any(s.is_offer for s in state.statements.values()),
+    ):
         raise Refused(
             "the agenda can no longer change: drafts, proposals, bids, profiles or offers "
             "rest on it",

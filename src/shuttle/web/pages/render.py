@@ -17,7 +17,7 @@ from typing import Any, get_args
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
-from shuttle.talks import AgendaIssue, Handling, Seen
+from shuttle.talks import AgendaIssue, Handling, Seen, describe_terms
 from shuttle.web.pages.agenda_text import agenda_text
 from shuttle.web.pages.page_view import agenda_basis
 
@@ -45,11 +45,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
-
-
-def terms_text(terms: Sequence[Sequence[str]]) -> str:
-    """Terms as people read them: "Issue: option; Issue: option"."""
-    return "; ".join(f"{issue}: {option}" for issue, option in terms)
 
 
 def audience(handling: Handling | str, mediators: str) -> str:
@@ -96,7 +91,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["terms"] = terms_text
+    env.filters["terms"] = describe_terms
     env.filters["agenda_lines"] = agenda_lines
     env.filters["agenda_basis"] = agenda_basis
     for name, view in VIEW_TESTS.items():
