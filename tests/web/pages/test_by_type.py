@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import get_args
 
 from shuttle.talks import (
@@ -60,3 +61,12 @@ def test_each_event_concerns_one_region_of_the_page() -> None:
         Region.CONVERSATION,
         Region.NOTES,
     ]
+
+
+def test_the_record_on_a_page_describes_every_kind_of_view() -> None:
+    """A view the record's description does not name would be shown by its bare kind: adding
+    a kind of event means saying, in `parts/describe.html`, how a page reads it."""
+    assert templates.loader is not None
+    source, _, _ = templates.loader.get_source(templates, "parts/describe.html")
+    named = set(re.findall(r"\bs is ([a-z_]+)", source))
+    assert set(VIEW_TESTS) <= named, sorted(set(VIEW_TESTS) - named)
