@@ -71,3 +71,13 @@ def stream_text(who: httpx.Client, path: str, limit: int = 40_000) -> str:
     except httpx.ReadTimeout:
         pass
     return received
+
+
+def reads(*names: str) -> str:
+    """How a page names readers: each isolated for direction."""
+    return " and ".join(f'<bdi class="reader">{name}</bdi>' for name in names)
+
+
+US_DEPUTY = "US deputy head of delegation"
+US_READERS = f"your delegation (you and {reads(US_DEPUTY)}) and {reads(MEDIATOR)}"
+"""Who reads the US room, as the US head of delegation's page says it."""

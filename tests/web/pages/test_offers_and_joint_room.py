@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.web.pages.rooms import IRAN, MEDIATOR, US, Rooms, open_rooms, stream_text
+from tests.web.pages.rooms import IRAN, US, US_READERS, Rooms, open_rooms, stream_text
 from tests.web.pages.test_forms import FIRST_OPTIONS
 from tests.web.running import Server
 
@@ -23,7 +23,7 @@ def test_an_offer_is_made_carried_verbatim_and_answered(server: Server) -> None:
     rooms = open_rooms(server)
     page = rooms.page(rooms.us)
     assert "Make this offer" in page and "word for word" in page
-    assert f"Only {MEDIATOR} and your delegation can read it." in page  # who reads the offer
+    assert f"Only {US_READERS} can read it." in page  # who reads the offer
     incomplete = rooms.post(rooms.us, "/offer", {"term-0": "paused"}, htmx=True)
     assert incomplete.status_code == 422 and "choose one for Red Sea shipping" in incomplete.text
     assert 'value="paused" selected' in incomplete.text  # what was chosen is kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.web.pages.rooms import IRAN, MEDIATOR, US, Rooms
+from tests.web.pages.rooms import IRAN, US, US_READERS, Rooms
 from tests.web.running import Server
 
 
@@ -15,7 +15,7 @@ def test_a_delegate_sees_its_room_with_the_talks_rules(rooms: Rooms) -> None:
     assert '<html lang="en">' in page
     assert "Illustrative: invented numbers" in page
     assert "Default for this talk: <strong>mediator-only</strong>" in page
-    assert f"Only {MEDIATOR} and your delegation can read it." in page
+    assert f"Only {US_READERS} can read it." in page
     assert "in their own words, to the other rooms" in page
     assert "word for word or not at all" in page
     assert "Your private profile" in page and "Share with the mediator" in page

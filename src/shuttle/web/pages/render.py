@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any, get_args
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.responses import HTMLResponse
 
-from shuttle.talks import AgendaIssue, Handling, Seen, describe_terms
+from shuttle.talks import AgendaIssue, Handling, Seen, TalkView, describe_terms
 from shuttle.web.pages.agenda_text import agenda_text
 from shuttle.web.pages.page_view import agenda_basis
+from shuttle.web.pages.readers import joined_since, mediators_of, readers_of_room
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -47,21 +49,33 @@ SECURITY_HEADERS = {
 }
 
 
-def audience(handling: Handling | str, mediators: str) -> str:
-    """Who will be able to read a delegate's statement under `handling`, in a sentence."""
+def audience(handling: Handling | str, view: TalkView) -> Markup:
+    """Who will be able to read a delegate's statement under `handling`, in a sentence that
+    names them all as they are now (late joiners and co-mediators included)."""
+    readers = readers_of_room(view, view.party or "")
+    mediators = mediators_of(view)
     match Handling(handling):
         case Handling.MEDIATOR_ONLY:
-            return f"Only {mediators} and your delegation can read it."
+            return Markup("Only ") + readers + Markup(" can read it.")
         case Handling.MAY_CONVEY:
             return (
-                f"{mediators} and your delegation can read it, and {mediators} may carry it, "
-                "in their own words, to the other rooms."
+                capitalized(readers)
+                + Markup(" can read it, and ")
+                + mediators
+                + Markup(" may carry it, in their own words, to the other rooms.")
             )
         case Handling.VERBATIM_ONLY:
             return (
-                f"{mediators} and your delegation can read it; {mediators} may carry it to the "
-                "other rooms word for word or not at all."
+                capitalized(readers)
+                + Markup(" can read it; ")
+                + mediators
+                + Markup(" may carry it to the other rooms word for word or not at all.")
             )
+
+
+def capitalized(phrase: Markup) -> Markup:
+    """A phrase that starts a sentence (it starts with a word, never with markup)."""
+    return Markup(phrase[:1].upper()) + phrase[1:] if phrase[:1].isalpha() else phrase
 
 
 def agenda_lines(issues: Sequence[AgendaIssue]) -> str:
@@ -98,6 +112,8 @@ def _environment() -> Environment:
         assert name not in env.tests, f"the view test {name!r} would hide Jinja's own"
         env.tests[name] = _is(view)
     env.globals["audience"] = audience
+    env.globals["readers_of_room"] = readers_of_room
+    env.globals["joined_since"] = joined_since
     env.globals["handlings"] = list(Handling)
     return env
 

@@ -1,0 +1,96 @@
+"""Every page names exactly who can read each statement now: the readers `view_of` gives it.
+
+A talk with two mediators and a delegate who joined late: for every statement, the readers are
+derived from each participant's own view (through the API, so through `view_of`), and compared
+with what every page that shows the statement says of its room's readers -- the room's lead on a
+delegate's page, the "who will read it" line of its column on a mediator's console -- and with
+the "joined later" line beside a statement said before someone joined.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import httpx
+
+from tests.web.pages.rooms import IRAN, IRAN_HEAD, MEDIATOR, US, US_DEPUTY, US_HEAD
+from tests.web.running import Server, shuttle
+
+CO_MEDIATOR = "Qatar (co-mediator)"
+LATE_DELEGATE = "US legal adviser"
+IRAN_DEPUTY = "Iran deputy head of delegation"
+EVERYONE = (MEDIATOR, CO_MEDIATOR, US_HEAD, US_DEPUTY, LATE_DELEGATE, IRAN_HEAD, IRAN_DEPUTY)
+ROOM_OF = {US_HEAD: US, US_DEPUTY: US, LATE_DELEGATE: US, IRAN_HEAD: IRAN, IRAN_DEPUTY: IRAN}
+
+
+def say(who: httpx.Client, talk: str, text: str) -> int:
+    answer = who.post(f"/api/talks/{talk}/statements", json={"text": text})
+    assert answer.status_code == 201, answer.text
+    return int(answer.json()["events"][0]["seq"])
+
+
+def names_in(fragment: str) -> set[str]:
+    """The readers a piece of page names: each isolated in its own <bdi class="reader">."""
+    return {html.unescape(n) for n in re.findall(r'<bdi class="reader">(.*?)</bdi>', fragment)}
+
+
+def test_every_page_names_exactly_who_reads_each_statement(server: Server) -> None:
+    talk = server.open_talk()
+    api = {name: server.bearer(talk, name) for name in (US_HEAD, IRAN_HEAD)}
+    before = [
+        say(api[US_HEAD], talk, "Said before anyone joined."),
+        say(api[IRAN_HEAD], talk, "Ours."),
+    ]
+    shuttle("join", talk, CO_MEDIATOR, "--as", MEDIATOR, "--mediator", db=server.db)
+    added = shuttle(
+        "join", talk, LATE_DELEGATE, "--as", MEDIATOR, "--party", US, "--json", db=server.db
+    )
+    joined = int(json.loads(added)["seq"])
+    api[LATE_DELEGATE] = server.bearer(talk, LATE_DELEGATE)
+    after = [say(api[LATE_DELEGATE], talk, "Said after joining.")]
+
+    # Who reads each statement, as view_of says: whose view holds it.
+    views = {name: server.bearer(talk, name).get(f"/api/talks/{talk}").json() for name in EVERYONE}
+    statements = {e["seq"]: e["room"] for e in views[MEDIATOR]["events"] if e["kind"] == "said"}
+    readers = {
+        seq: {name for name in EVERYONE if any(e["seq"] == seq for e in views[name]["events"])}
+        for seq in statements
+    }
+    assert readers[before[0]] == {MEDIATOR, CO_MEDIATOR, US_HEAD, US_DEPUTY, LATE_DELEGATE}
+    assert readers[before[1]] == {MEDIATOR, CO_MEDIATOR, IRAN_HEAD, IRAN_DEPUTY}
+
+    pages = {
+        name: server.browser_session(talk, name).get(f"/talks/{talk}").text for name in EVERYONE
+    }
+    for name, page in pages.items():
+        if name in ROOM_OF:
+            lead = re.search(r'<p class="lead">.*?</p>', page, re.S)
+            assert lead is not None
+            said_here = names_in(lead.group(0)) | {name}  # the reader itself is "you"
+            for seq, room in statements.items():
+                if room == ROOM_OF[name]:
+                    assert said_here == readers[seq], (name, seq)
+                    assert f'id="said-{seq}"' in page
+        else:
+            for seq, room in statements.items():
+                audience = re.search(
+                    r'Who will read it: <span class="readers">(.*?)</span>',
+                    page.split(f"{room} room</h3>", 1)[1],
+                    re.S,
+                )
+                assert audience is not None and f'id="room-item-{seq}"' in page, (name, seq)
+                assert names_in(audience.group(1)) == readers[seq], (name, seq)
+
+    # Said before the co-mediator and the adviser joined: every page showing it says so.
+    def item(name: str, seq: int) -> str:
+        anchor = f'id="said-{seq}"' if name in ROOM_OF else f'id="room-item-{seq}"'
+        return pages[name].split(anchor, 1)[1].split("</li>", 1)[0]
+
+    for name in (US_HEAD, LATE_DELEGATE, MEDIATOR, CO_MEDIATOR):
+        late = item(name, before[0]).split('class="late-readers"', 1)[1]
+        assert names_in(late) == {CO_MEDIATOR, LATE_DELEGATE}, name
+    for name in (US_HEAD, MEDIATOR):
+        assert "late-readers" not in item(name, after[0])  # everyone there now was there then
+    assert joined > before[0]
