@@ -15,7 +15,16 @@ import re
 
 import httpx
 
-from tests.web.pages.rooms import IRAN, IRAN_HEAD, MEDIATOR, US, US_DEPUTY, US_HEAD
+from tests.web.pages.rooms import (
+    IRAN,
+    IRAN_HEAD,
+    MEDIATOR,
+    US,
+    US_DEPUTY,
+    US_HEAD,
+    reads,
+    stream_text,
+)
 from tests.web.running import Server, shuttle
 
 CO_MEDIATOR = "Qatar (co-mediator)"
@@ -76,7 +85,8 @@ def test_every_page_names_exactly_who_reads_each_statement(server: Server) -> No
         else:
             for seq, room in statements.items():
                 audience = re.search(
-                    r'Who will read it: <span class="readers">(.*?)</span>',
+                    r'Who will read it: <span id="say-room-readers-\d+" class="readers">'
+                    r"(.*?)</span>",
                     page.split(f"{room} room</h3>", 1)[1],
                     re.S,
                 )
@@ -94,3 +104,23 @@ def test_every_page_names_exactly_who_reads_each_statement(server: Server) -> No
     for name in (US_HEAD, MEDIATOR):
         assert "late-readers" not in item(name, after[0])  # everyone there now was there then
     assert joined > before[0]
+
+
+def test_an_open_page_names_a_newcomer_as_soon_as_it_joins(server: Server) -> None:
+    """The live stream carries a join to every open page: its room's lead, its handling choices
+    and the console's "who will read it" lines name the newcomer without a reload."""
+    talk = server.open_talk()
+    us, oman = server.browser_session(talk, US_HEAD), server.browser_session(talk, MEDIATOR)
+    head = int(us.get(f"/api/talks/{talk}").json()["head"].split(":")[0])
+    shuttle("join", talk, CO_MEDIATOR, "--as", MEDIATOR, "--mediator", db=server.db)
+    shuttle("join", talk, LATE_DELEGATE, "--as", MEDIATOR, "--party", US, db=server.db)
+
+    sent = stream_text(us, f"/talks/{talk}/stream?after={head}")
+    lead = sent.split('id="room-readers"')[-1].split("</span>", 1)[0]
+    assert names_in(lead) == {US_DEPUTY, LATE_DELEGATE, MEDIATOR, CO_MEDIATOR}
+    choice = sent.split('id="say-audience-mediator-only"')[-1].split("</span>", 1)[0]
+    assert reads(CO_MEDIATOR) in choice and reads(LATE_DELEGATE) in choice
+
+    console = stream_text(oman, f"/talks/{talk}/stream?after={head}")
+    line = console.split('id="say-room-readers-0"')[-1].split("</span>", 1)[0]
+    assert names_in(line) == {US_HEAD, US_DEPUTY, LATE_DELEGATE, MEDIATOR, CO_MEDIATOR}
