@@ -33,6 +33,23 @@ def test_talk_list_names_every_talk(shuttle: Shuttle) -> None:
     assert talk in shuttle.ok("talk", "list").out
 
 
+def test_talk_list_as_a_participant_names_its_talks_its_role_and_where_each_stands(
+    shuttle: Shuttle,
+) -> None:
+    mine = shuttle.open_muscat()
+    shuttle.ok("talk", "open", "--title", "Other", "--party", "A", "--party", "B",
+               "--mediator", "M")  # fmt: skip
+    shuttle.ok("close", mine, "--as", "Oman", "--reason", "No progress")
+    [listed] = shuttle.ok("talk", "list", "--as", "US Envoy", "--json").json
+    assert listed["talk"] == mine and listed["role"] == "delegate"
+    assert listed["status"] == "closed" and listed["last_activity"] is not None
+    [mediated] = shuttle.ok("talk", "list", "--as", "Oman", "--json").json
+    assert mediated["role"] == "mediator"
+    assert shuttle.ok("talk", "list", "--as", "Nobody", "--json").json == []
+    plain = shuttle.ok("talk", "list", "--as", "US Envoy").out
+    assert mine in plain and "closed" in plain and "delegate" in plain and "Other" not in plain
+
+
 def test_a_proximity_exchange_end_to_end(shuttle: Shuttle) -> None:
     talk = shuttle.open_muscat()
     said = shuttle.ok(

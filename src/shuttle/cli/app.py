@@ -26,7 +26,7 @@ from shuttle.cli.scenario import scenario_app
 from shuttle.cli.simulate import register as register_simulate
 from shuttle.cli.terminal import terminal_safe
 from shuttle.cli.web import register as register_web
-from shuttle.service import Head
+from shuttle.service import Head, TalkSummary
 from shuttle.talks import (
     Agenda,
     BidRule,
@@ -151,31 +151,53 @@ def talk_open(
         typer.echo(terminal_safe(f"notice: {notice}"), err=True)
 
 
-@talk_app.command("list", help="List the talks in the record." + EXAMPLES + "shuttle talk list")
-def talk_list(db: Db = DEFAULT_DB, as_json: Json = False) -> None:
+@talk_app.command(
+    "list",
+    help="List the talks in the record; with --as, those NAME takes part in, with its role, "
+    "where each talk stands and when it last moved."
+    + EXAMPLES
+    + "shuttle talk list\n  shuttle talk list --as 'Oman (mediator)' --json",
+)
+def talk_list(
+    as_name: Annotated[
+        str | None,
+        typer.Option("--as", help="Only the talks this participant takes part in."),
+    ] = None,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
     with reported():
-        summaries = service(db).talks(None)  # the operator's listing: every talk
+        # Without --as, the operator's listing: every talk, by its opening facts alone.
+        summaries = service(db).talks(as_name)
     if as_json:
-        print_json(
-            [
-                {
-                    "talk": s.talk,
-                    "title": s.title,
-                    "parties": s.parties,
-                    "opened_at": s.opened_at,
-                    "head": str(s.head),
-                }
-                for s in summaries
-            ]
-        )
+        print_json([_summary_json(s) for s in summaries])
         return
     # Plain lines, id first: an id must never be wrapped or cut to fit a terminal.
     for s in summaries:
         line = Text(f"{s.talk}  {s.opened_at[:16]}  {s.head.seq:>5} events  ")
+        if s.status is not None and s.role is not None:
+            line.append(f"{s.status.value:<7} {s.role.value:<9} ")
         line.append(terminal_safe(f"{s.title} ({', '.join(s.parties)})"))
         console.print(line, overflow="ignore", crop=False, soft_wrap=True)
     if not summaries:
-        typer.echo("no talks yet: open one with `shuttle talk open`")
+        typer.echo(
+            "no talks yet: open one with `shuttle talk open`"
+            if as_name is None
+            else f"{terminal_safe(as_name.strip())} takes part in no talk"
+        )
+
+
+def _summary_json(s: TalkSummary) -> dict[str, object]:
+    listed: dict[str, object] = {
+        "talk": s.talk,
+        "title": s.title,
+        "parties": s.parties,
+        "opened_at": s.opened_at,
+        "head": str(s.head),
+    }
+    if s.role is not None and s.status is not None:
+        listed |= {"role": s.role.value, "status": s.status.value, "last_activity": s.last_activity}
+    return listed
 
 
 @app.command(

@@ -47,21 +47,24 @@ def names_in(fragment: str) -> set[str]:
 
 def test_every_page_names_exactly_who_reads_each_statement(server: Server) -> None:
     talk = server.open_talk()
-    api = {name: server.bearer(talk, name) for name in (US_HEAD, IRAN_HEAD)}
+    # One session per person serves both its view (the API) and its page.
+    sessions = {name: server.browser_session(talk, name) for name in (US_HEAD, IRAN_HEAD)}
     before = [
-        say(api[US_HEAD], talk, "Said before anyone joined."),
-        say(api[IRAN_HEAD], talk, "Ours."),
+        say(sessions[US_HEAD], talk, "Said before anyone joined."),
+        say(sessions[IRAN_HEAD], talk, "Ours."),
     ]
     shuttle("join", talk, CO_MEDIATOR, "--as", MEDIATOR, "--mediator", db=server.db)
     added = shuttle(
         "join", talk, LATE_DELEGATE, "--as", MEDIATOR, "--party", US, "--json", db=server.db
     )
     joined = int(json.loads(added)["seq"])
-    api[LATE_DELEGATE] = server.bearer(talk, LATE_DELEGATE)
-    after = [say(api[LATE_DELEGATE], talk, "Said after joining.")]
+    for name in EVERYONE:
+        if name not in sessions:
+            sessions[name] = server.browser_session(talk, name)
+    after = [say(sessions[LATE_DELEGATE], talk, "Said after joining.")]
 
     # Who reads each statement, as view_of says: whose view holds it.
-    views = {name: server.bearer(talk, name).get(f"/api/talks/{talk}").json() for name in EVERYONE}
+    views = {name: sessions[name].get(f"/api/talks/{talk}").json() for name in EVERYONE}
     statements = {e["seq"]: e["room"] for e in views[MEDIATOR]["events"] if e["kind"] == "said"}
     readers = {
         seq: {name for name in EVERYONE if any(e["seq"] == seq for e in views[name]["events"])}
@@ -70,9 +73,7 @@ def test_every_page_names_exactly_who_reads_each_statement(server: Server) -> No
     assert readers[before[0]] == {MEDIATOR, CO_MEDIATOR, US_HEAD, US_DEPUTY, LATE_DELEGATE}
     assert readers[before[1]] == {MEDIATOR, CO_MEDIATOR, IRAN_HEAD, IRAN_DEPUTY}
 
-    pages = {
-        name: server.browser_session(talk, name).get(f"/talks/{talk}").text for name in EVERYONE
-    }
+    pages = {name: sessions[name].get(f"/talks/{talk}").text for name in EVERYONE}
     for name, page in pages.items():
         if name in ROOM_OF:
             lead = re.search(r'<p class="lead">.*?</p>', page, re.S)
