@@ -41,7 +41,14 @@ from tests.web.api.muscat import (
 from tests.web.auth.conftest import address
 from tests.web.running import Server
 
-PUBLIC = {"/api/health", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/static"}
+PUBLIC = {
+    "/api/health",
+    "/openapi.json",
+    "/docs",
+    "/docs/oauth2-redirect",
+    "/docs-assets",
+    "/static",
+}
 """Routes that show nothing of any talk."""
 
 SIGN_IN = {"/api/me", "/api/session", "/invite/{token}", "/login", "/logout", "/"}

@@ -7,6 +7,7 @@ Every read of the record goes through `TalkService.view` or `.advice`, and so th
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from shuttle.accounts import Access
 from shuttle.assembly import access_to, live_bell, rate_limiter
@@ -16,6 +17,9 @@ from shuttle.web.api import router as api_router
 from shuttle.web.body_limit import BodyLimit
 from shuttle.web.credential_gate import CredentialGate
 from shuttle.web.settings import Settings
+
+DOCS_ASSETS = "/docs-assets"
+"""Where the documentation pages' own scripts and styles are served."""
 
 
 def create_app(
@@ -28,10 +32,15 @@ def create_app(
     `LocalBell` is fitted if it has none."""
     settings = settings or Settings()
     bell = live_bell(service)
-    app = FastAPI(
+    # FastAPIOffline serves /docs with Swagger UI's files from its own package, never from a
+    # CDN: the documentation works on a machine with no internet. No /redoc: ReDoc's bundle
+    # fetches its logo from its makers' CDN, telling a third party who reads the documentation.
+    app = FastAPIOffline(
+        redoc_url=None,
         title="Shuttle",
         summary="Proximity talks: private rooms, a mediator, a tamper-evident record.",
         version="0.1.0",
+        static_url=DOCS_ASSETS,
     )
     app.state.service = service
     app.state.bell = bell
