@@ -43,11 +43,10 @@ def delegation_of(view: TalkView, party: str) -> Markup:
     if party == view.party:
         names = [Markup("you") if m.name == view.name else reader(m.name) for m in members]
         return Markup("your delegation (") + people(names) + Markup(")")
-    return (
-        Markup("the {} delegation (").format(party)
-        + people([reader(m.name) for m in members])
-        + Markup(")")
-    )
+    if not members:
+        return Markup("the {} delegation (no one yet)").format(party)
+    known = people([reader(m.name) for m in members])
+    return Markup("the {} delegation (").format(party) + known + Markup(")")
 
 
 def readers_of_room(view: TalkView, room: str) -> Markup:
