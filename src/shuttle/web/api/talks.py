@@ -70,13 +70,15 @@ async def view(
     actor: Acting, service: Service, after: Annotated[int, Query(ge=0, le=2**31)] = 0
 ) -> TalkViewModel:
     """Everything the caller may see of the talk (after seq `after`), through view_of."""
-    view = await run_in_threadpool(service.view, actor.talk, actor.name)
-    p = view.participant
+    # Only the events after `after` are viewed: a client polling for news does not pay for a
+    # view of the whole record each time.
+    update = await run_in_threadpool(service.seen_since, actor.talk, actor.name, after)
+    p = update.participant
     return TalkViewModel(
-        talk=view.talk,
-        head=view.head,
+        talk=update.talk,
+        head=str(update.head),
         participant=Participation(name=p.name, role=p.role.value, party=p.party),
-        events=[SeenEvent.model_validate(e.to_dict()) for e in view.events if e.seq > after],
+        events=[SeenEvent.model_validate(e.to_dict()) for e in update.events],
     )
 
 
