@@ -30,11 +30,13 @@ def test_a_broken_hash_matches_nothing() -> None:
 
 
 def test_tokens_are_random_and_url_safe() -> None:
-    tokens = {new_token() for _ in range(100)}
-    assert len(tokens) == 100
+    tokens = {new_token() for _ in range(2000)}
+    assert len(tokens) == 2000
     for token in tokens:
         assert len(token) >= 43
         assert set(token) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        # one in 64 would begin with "-" and be taken for an option on a command line
+        assert not token.startswith("-")
 
 
 def test_a_digest_is_the_tokens_sha256() -> None:

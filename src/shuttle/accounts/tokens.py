@@ -10,8 +10,15 @@ TOKEN_BYTES = 32
 
 
 def new_token() -> str:
-    """A fresh URL-safe secret (256 bits)."""
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """A fresh URL-safe secret (256 bits, less a sliver of the first character).
+
+    A token is pasted into shell commands (`shuttle token revoke TOKEN`), where one that
+    began with "-" would be read as an option; drawing again in that case costs under
+    0.03 bits of the 256."""
+    while True:
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        if not token.startswith("-"):
+            return token
 
 
 def digest(token: str) -> str:
