@@ -76,11 +76,12 @@ def test_a_command_that_loses_a_race_is_judged_again_on_the_new_state(
             documents: Sequence[Mapping[str, object]],
             *,
             claim: IdempotencyClaim | None = None,
+            members: Sequence[tuple[str, int]] = (),
         ) -> list[StoredEvent]:
             if not self.raced:
                 self.raced = True
                 rival.execute(talk, Convey("Oman", 2, "Iran", Mode.VERBATIM))
-            return super().append(talk, after, documents, claim=claim)
+            return super().append(talk, after, documents, claim=claim, members=members)
 
     rival = TalkService(service.store)
     racing = TalkService(RacingStore(service.store.engine))

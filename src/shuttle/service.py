@@ -9,6 +9,7 @@ A command sent with an idempotency key is carried out once: sent again, it gets 
 from __future__ import annotations
 
 import threading
+import unicodedata
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -50,6 +51,7 @@ from shuttle.talks import (
     visible_record,
 )
 from shuttle.talks.common import participant_named
+from shuttle.talks.conversation.events import Joined
 from shuttle.talks.conversation.events import TalkOpened as OpenTalkEvent
 from shuttle.talks.profiles.preferences import engine_profile
 from shuttle.talks.talk_view import Status
@@ -306,33 +308,33 @@ class TalkService:
         )
 
     def talks(self, as_name: str | None) -> list[TalkSummary]:
-        """The talks `as_name` takes part in, each as its view tells (its role, the talk's
-        status, its last activity); with None, the server's operator's listing of every talk
-        by its public opening facts alone."""
-        summaries = []
-        for first in self.store.talks():
-            opened = _recorded(first).event
-            assert isinstance(opened, OpenTalkEvent)
-            head = self.store.head(first.talk)
-            assert head is not None
-            summary = TalkSummary(
-                first.talk, opened.title, list(opened.parties), first.document["at"], head
-            )
-            if as_name is not None:
-                state, _ = self._load(first.talk)
-                participant = state.participant(as_name)
-                if participant is None:
-                    continue
-                view = self.view(first.talk, participant.name)
-                summary = replace(
-                    summary,
-                    head=head,
-                    role=participant.role,
-                    status=view.status,
-                    last_activity=view.last_activity,
-                )
-            summaries.append(summary)
-        return summaries
+        """The talks `as_name` takes part in (and has not left), each as its view tells (its
+        role, the talk's status, its last activity), found through the index of who takes
+        part where; with None, the server's operator's listing of every talk by its public
+        opening facts alone."""
+        if as_name is None:
+            return [self._summary(first) for first in self.store.talks()]
+        return [_case_summary(view) for view in self.cases(as_name)]
+
+    def cases(self, as_name: str) -> list[TalkView]:
+        """The view of every talk `as_name` takes part in and has not left, oldest first: read
+        from the index of who takes part where, never by scanning other talks."""
+        name = unicodedata.normalize("NFC", as_name.strip())
+        views = []
+        for talk in self.store.talks_of(name):
+            view = self.view(talk, name)
+            if view.participant.present:
+                views.append(view)
+        return views
+
+    def _summary(self, first: StoredEvent) -> TalkSummary:
+        opened = _recorded(first).event
+        assert isinstance(opened, OpenTalkEvent)
+        head = self.store.head(first.talk)
+        assert head is not None
+        return TalkSummary(
+            first.talk, opened.title, list(opened.parties), first.document["at"], head
+        )
 
     def verify(self, expect: Mapping[str, Head] | None = None) -> VerifyReport:
         return self.store.verify(expect)
@@ -360,7 +362,8 @@ class TalkService:
             }
             for r in recorded
         ]
-        stored = self.store.append(talk, head, documents, claim=claim)
+        members = [(name, r.seq) for r in recorded for name in _brought_in(r.event)]
+        stored = self.store.append(talk, head, documents, claim=claim, members=members)
         for r in recorded:
             state = evolve(state, r)
         self._remember(talk, state, stored[-1].head)
@@ -390,6 +393,28 @@ def _appended(
         head,
         replayed,
     )
+
+
+def _case_summary(view: TalkView) -> TalkSummary:
+    return TalkSummary(
+        view.talk,
+        view.title,
+        list(view.parties),
+        view.opened_at,
+        Head.parse(view.head),
+        view.participant.role,
+        view.status,
+        view.last_activity,
+    )
+
+
+def _brought_in(event: object) -> list[str]:
+    """The names an event brings into its talk: for the index of who takes part where."""
+    if isinstance(event, OpenTalkEvent):
+        return [*event.mediators, *(d.name for d in event.delegates)]
+    if isinstance(event, Joined):
+        return [event.name]
+    return []
 
 
 def _participant(state: TalkState, name: str) -> Participant:

@@ -10,6 +10,7 @@ from shuttle.talks import (
     Draft,
     Handling,
     Join,
+    Leave,
     Member,
     Offer,
     ReportIncident,
@@ -47,6 +48,21 @@ def test_the_roster_holds_late_joiners_and_co_mediators_as_far_as_the_reader_may
     assert iran.delegates_of(US) == []
     assert "US Aide" not in [m.name for m in iran.roster]
     assert iran.mediator_names == "Oman and Qatar"
+
+
+def test_those_who_left_stay_on_the_roster_but_read_no_room() -> None:
+    talk = open_talk()
+    talk.do(Join("Oman", "Qatar", Role.MEDIATOR))
+    talk.do(Leave("Oman", "Qatar"))
+    talk.do(Leave("Oman", "US Deputy"))
+
+    us = read(talk, "US Envoy")
+    assert Member("Qatar", Role.MEDIATOR, None, 2, until=3) in us.roster
+    assert [m.name for m in us.readers_of(US)] == ["Oman", "US Envoy"]
+    assert us.mediators == ["Oman"]
+    iran = read(talk, "Iranian FM")
+    # The US delegate's leaving is the US room's business: Iran is not told of it.
+    assert "US Deputy" not in [m.name for m in iran.roster]
 
 
 def test_the_joint_room_is_read_by_everyone_the_reader_knows() -> None:

@@ -28,6 +28,7 @@ ACTIONS: dict[str, str] = {
     "say": "shuttle say",
     "consent": "shuttle consent",
     "set-agenda": "shuttle agenda, or talk open --scenario",
+    "add-participant": "shuttle join --mediator",
 }
 
 

@@ -22,6 +22,7 @@ from shuttle.talks import (
     ConsentView,
     JointOpenedView,
     JoinView,
+    LeaveView,
     NoteView,
     OpeningView,
     ReleaseView,
@@ -102,6 +103,9 @@ def describe(seen: Seen) -> Text:
         case JoinView():
             where = "as mediator" if seen.party is None else f"to {seen.party}"
             line.append(safe(f"{seen.name} joined {where}"), style="bold")
+        case LeaveView():
+            how = "left" if seen.by == seen.name else f"was removed by {seen.by}"
+            line.append(safe(f"{seen.name} {how}"), style="bold")
         case StatementView():
             line.append(safe(seen.text))
             if seen.room != JOINT_ROOM:

@@ -19,7 +19,7 @@ from shuttle.store.chain import GENESIS_HASH, Head, event_link, new_salt
 from shuttle.store.database import make_engine, migrate, write_transaction
 from shuttle.store.errors import ConcurrentAppend
 from shuttle.store.idempotency import Claimed, IdempotencyClaim, find_claim, insert_claim
-from shuttle.store.schema import events, talks
+from shuttle.store.schema import events, talk_members, talks
 from shuttle.store.stored_event import StoredEvent
 from shuttle.store.verify import VerifyReport, verify_events
 
@@ -64,6 +64,7 @@ class EventStore:
         documents: Sequence[Mapping[str, object]],
         *,
         claim: IdempotencyClaim | None = None,
+        members: Sequence[tuple[str, int]] = (),
     ) -> list[StoredEvent]:
         """Append ``documents`` to ``talk`` right after ``after``, all or nothing.
 
@@ -80,6 +81,9 @@ class EventStore:
         ``claim``, an idempotency key, is stored in the same transaction as the events, naming
         them as its answer (see ``claimed``); if the key is already claimed, ``ConcurrentAppend``
         too, and nothing is written.
+
+        ``members``, the names these events bring into the talk with the seq of the event
+        that names each, are indexed in the same transaction (see ``talks_of``).
         """
         _check_name("talk", talk)
         rows = _chain_rows(talk, after, documents, self._salted)
@@ -102,6 +106,11 @@ class EventStore:
                 connection.execute(insert(events), rows)
                 if claim is not None:
                     insert_claim(connection, talk, claim, rows)
+                if members:
+                    connection.execute(
+                        insert(talk_members),
+                        [{"name": name, "talk": talk, "seq": seq} for name, seq in members],
+                    )
         except IntegrityError as exc:
             # The only constraints an insert can violate here are the uniqueness of (talk, seq),
             # of the talk's registration and of a claimed key: another writer got there first.
@@ -156,6 +165,18 @@ class EventStore:
         )
         with self._engine.connect() as connection:
             return [_stored_event(*row) for row in connection.execute(query)]
+
+    def talks_of(self, name: str) -> list[str]:
+        """The talks whose events named ``name`` (as recorded, exactly), oldest talk first:
+        one index lookup, whatever the number of other talks."""
+        query = (
+            select(talk_members.c.talk)
+            .join(talks, talks.c.talk == talk_members.c.talk)
+            .where(talk_members.c.name == name)
+            .order_by(talks.c.ordinal)
+        )
+        with self._engine.connect() as connection:
+            return list(connection.execute(query).scalars())
 
     def verify(self, expect: Mapping[str, Head] | None = None) -> VerifyReport:
         """Recompute every talk's chain and report each talk's first failing seq.

@@ -72,3 +72,15 @@ idempotency_keys = Table(
     Column("head", String(64), nullable=False),
     PrimaryKeyConstraint("talk", "participant", "key", name="pk_idempotency_keys"),
 )
+
+# Who takes part in each talk, by name (see migration 0005): written in the same transaction as
+# the events that bring the names in, so that a person's talks are found without reading any
+# other talk. Rows are never removed; the record says who has left.
+talk_members = Table(
+    "talk_members",
+    metadata,
+    Column("name", String(200), nullable=False),
+    Column("talk", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),  # the event that brought the name in
+    PrimaryKeyConstraint("name", "talk", name="pk_talk_members"),
+)

@@ -11,7 +11,16 @@ Across them: `events` and `commands` (the one list of each, the sum of the seams
 from shuttle.talks.agenda import Agenda, AgendaIssue, Terms, agenda_of_space, describe_terms
 from shuttle.talks.bids.commands import Bid, OpenBid
 from shuttle.talks.commands import Command
-from shuttle.talks.conversation.commands import Consent, Convey, Join, Note, OpenTalk, Release, Say
+from shuttle.talks.conversation.commands import (
+    Consent,
+    Convey,
+    Join,
+    Leave,
+    Note,
+    OpenTalk,
+    Release,
+    Say,
+)
 from shuttle.talks.conversation.events import Delegate
 from shuttle.talks.conversation.statement import Statement
 from shuttle.talks.decide import decide
@@ -35,7 +44,7 @@ from shuttle.talks.single_text.commands import (
     Sign,
 )
 from shuttle.talks.state import TalkState, evolve, fold, initial_state
-from shuttle.talks.talk_view import Conversation, Member, RoomItem, Status, TalkView
+from shuttle.talks.talk_view import Awaiting, Conversation, Member, RoomItem, Status, TalkView
 from shuttle.talks.views import (
     AgendaView,
     AgreementView,
@@ -54,6 +63,7 @@ from shuttle.talks.views import (
     IncidentView,
     JointOpenedView,
     JoinView,
+    LeaveView,
     NegotiationSeen,
     NoteView,
     OfferAnswerView,
@@ -81,6 +91,7 @@ __all__ = [
     "AnswerOffer",
     "AnswerProposal",
     "AnswerView",
+    "Awaiting",
     "Bid",
     "BidOpenedView",
     "BidRule",
@@ -111,6 +122,8 @@ __all__ = [
     "Join",
     "JoinView",
     "JointOpenedView",
+    "Leave",
+    "LeaveView",
     "Member",
     "Mode",
     "Negotiation",

@@ -45,6 +45,10 @@ def decide(state: TalkState, command: Command) -> list[Event]:
     if not state.opened:
         raise NotFound("talk not found")
     actor = participant_named(state, command.actor)
+    if not actor.present:
+        raise Refused(
+            "you no longer take part in this talk", "ask a mediator to add you under a new name"
+        )
     require_open(state)
     if isinstance(command, ConversationCommand):
         return decide_conversation(state, actor, command)

@@ -61,10 +61,12 @@ class TalkState:
         return [self.participants[name] for name in self.roster]
 
     def mediators(self) -> list[Participant]:
-        return [p for p in self.members() if p.is_mediator]
+        """The mediators taking part now."""
+        return [p for p in self.members() if p.is_mediator and p.present]
 
     def delegates_of(self, party: str) -> list[Participant]:
-        return [p for p in self.members() if p.party == party]
+        """The delegates of `party` taking part now."""
+        return [p for p in self.members() if p.party == party and p.present]
 
     def with_statement(self, statement: Statement) -> TalkState:
         """This state with `statement` (new, or as it is now) in its room."""

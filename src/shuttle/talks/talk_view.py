@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import assert_never
 
@@ -36,6 +36,7 @@ from shuttle.talks.views import (
     IncidentView,
     JointOpenedView,
     JoinView,
+    LeaveView,
     NegotiationSeen,
     NoteView,
     OfferAnswerView,
@@ -78,10 +79,30 @@ class Member:
     role: Role
     party: str | None
     since: int
+    until: int | None = None  # the seq of its leaving, once it has left
 
     @property
     def is_mediator(self) -> bool:
         return self.role is Role.MEDIATOR
+
+    @property
+    def present(self) -> bool:
+        return self.until is None
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """What a talk waits for, as one participant's view tells: statements a mediator may carry
+    and has not (mediators only), answers to the current version of the text, and the
+    signatures an agreement still lacks."""
+
+    uncarried: int = 0
+    answered: int = 0  # parties that answered the current version
+    to_answer: int = 0  # parties asked to answer it (0: no version circulates, or agreed)
+    unsigned: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.uncarried or self.to_answer or self.unsigned)
 
 
 @dataclass
@@ -155,8 +176,15 @@ class TalkView:
 
     @property
     def mediators(self) -> list[str]:
-        """Every mediator, in the order they came in: those named at opening, then those added."""
-        return [m.name for m in self.roster if m.is_mediator]
+        """Every mediator taking part now, in the order they came in: those named at opening,
+        then those added."""
+        return [m.name for m in self.present if m.is_mediator]
+
+    @property
+    def present(self) -> list[Member]:
+        """Everyone this participant may know of who takes part now (the roster less those
+        who left)."""
+        return [m for m in self.roster if m.present]
 
     @property
     def mediator_names(self) -> str:
@@ -164,16 +192,17 @@ class TalkView:
 
     def delegates_of(self, party: str) -> list[Member]:
         """The delegates of `party` this participant may know (a delegate knows only its own
-        party's; a mediator every party's)."""
-        return [m for m in self.roster if m.party == party]
+        party's; a mediator every party's), taking part now."""
+        return [m for m in self.present if m.party == party]
 
     def readers_of(self, room: str) -> list[Member]:
         """Who can read `room`, as far as this participant may know: every mediator and the
         room's party's delegates; in the joint room, everyone. A delegate asking about a room
-        other than its own is told only of the mediators (it knows no other delegate)."""
+        other than its own is told only of the mediators (it knows no other delegate). Those
+        who left read nothing more."""
         if room == JOINT_ROOM:
-            return list(self.roster)
-        return [m for m in self.roster if m.is_mediator or m.party == room]
+            return self.present
+        return [m for m in self.present if m.is_mediator or m.party == room]
 
     # --- Where the talk stands --------------------------------------------------------
 
@@ -185,6 +214,11 @@ class TalkView:
             return Status.OPEN
         signed = {s.party for s in self.signatures}
         return Status.SIGNED if all(p in signed for p in self.parties) else Status.AGREED
+
+    @property
+    def opened_at(self) -> str:
+        """When the talk was opened (its first event, which every participant sees)."""
+        return self.events[0].at if self.events else ""
 
     @property
     def last_activity(self) -> str | None:
@@ -219,6 +253,39 @@ class TalkView:
             profiles=bool(self.profiles),
             offers=any(isinstance(s, OfferView) for room in self.rooms.values() for s in room),
         )
+
+    def awaiting(self) -> Awaiting:
+        """What the talk waits for, as far as this participant may see (see `Awaiting`)."""
+        if self.status is Status.CLOSED or self.status is Status.SIGNED:
+            return Awaiting()
+        if self.agreed is not None:
+            signed = {s.party for s in self.signatures}
+            mine = [self.party] if self.party is not None else self.parties
+            return Awaiting(unsigned=tuple(p for p in mine if p not in signed))
+        current = self.current
+        asked = self.parties if self.party is None else [self.party]
+        answered = (
+            [] if current is None else [p for p in asked if self.answer_of(p, current.version)]
+        )
+        return Awaiting(
+            uncarried=len(self.uncarried()) if self.is_mediator else 0,
+            answered=len(answered),
+            to_answer=0 if current is None else len(asked),
+        )
+
+    def uncarried(self) -> list[StatementView | OfferView]:
+        """Delegates' statements in their own rooms that their handling lets a mediator carry
+        and that nobody has carried yet."""
+        delegates = {m.name for m in self.roster if not m.is_mediator}
+        return [
+            s
+            for room in self.parties
+            for s in self.rooms.get(room, [])
+            if isinstance(s, StatementView | OfferView)
+            and s.by in delegates
+            and self.handling.get(s.seq, s.handling) is not Handling.MEDIATOR_ONLY
+            and not self.carriages.get(s.seq)
+        ]
 
     # --- Looking things up -------------------------------------------------------------
 
@@ -293,6 +360,10 @@ class TalkView:
                 ]
             case JoinView():
                 self.roster.append(Member(seen.name, seen.role, seen.party, seen.seq))
+            case LeaveView():
+                self.roster = [
+                    replace(m, until=seen.seq) if m.name == seen.name else m for m in self.roster
+                ]
             case StatementView() | OfferView():
                 self.conversation.append(seen)
                 self.rooms[seen.room].append(seen)

@@ -107,6 +107,17 @@ class JoinView(_View):
 
 
 @dataclass(frozen=True)
+class LeaveView(_View):
+    """A participant who stopped taking part: removed by a mediator, or left by itself."""
+
+    kind: ClassVar[str] = "left"
+    by: str
+    name: str
+    role: Role
+    party: str | None
+
+
+@dataclass(frozen=True)
 class StatementView(_View):
     """Words said in a room, with the handling their speaker allows."""
 
@@ -422,7 +433,7 @@ NegotiationSeen = (
 """What a participant can see of the negotiation: the text, proposals, bids, profiles,
 incidents, answers to offers, the agreement and its signatures."""
 
-Seen = OpeningView | JoinView | NoteView | ConversationSeen | NegotiationSeen
+Seen = OpeningView | JoinView | LeaveView | NoteView | ConversationSeen | NegotiationSeen
 """Anything a participant can see of one event."""
 
 Carriage = CarriageView | CarriedInView | CarriedOutView

@@ -29,6 +29,7 @@ from shuttle.talks.conversation.events import (
     Delegate,
     Joined,
     JointRoomOpened,
+    Left,
     Noted,
     Released,
     Said,
@@ -65,6 +66,7 @@ from shuttle.talks.views import (
     IncidentView,
     JointOpenedView,
     JoinView,
+    LeaveView,
     NoteView,
     OfferAnswerView,
     OfferView,
@@ -100,6 +102,8 @@ BID_NOTICE = {
 
 def view_of(participant: Participant, recorded: Recorded, state: TalkState) -> Seen | None:
     """`recorded` as `participant` may see it, redacted where needed, or None if not at all."""
+    if participant.left is not None and recorded.seq > participant.left:
+        return None  # someone who left reads nothing said after it
     if participant.is_mediator:
         return _for_mediator(recorded)
     return _for_party(participant.party, recorded, state)
@@ -117,6 +121,12 @@ def _for_party(party: str | None, recorded: Recorded, state: TalkState) -> Seen 
             seen = event.role is Role.MEDIATOR or event.party == party
             return (
                 JoinView(seq, at, event.by, event.name, event.role, event.party) if seen else None
+            )
+        case Left():
+            # As with joining: a delegate knows the mediators and its own party's delegates.
+            seen = event.role is Role.MEDIATOR or event.party == party
+            return (
+                LeaveView(seq, at, event.by, event.name, event.role, event.party) if seen else None
             )
         case Said():
             seen = event.room == party or (event.room == JOINT_ROOM and state.joint_open)
@@ -197,6 +207,8 @@ def _for_mediator(recorded: Recorded) -> Seen:
             return _opening(recorded, event, event.delegates)
         case Joined():
             return JoinView(seq, at, event.by, event.name, event.role, event.party)
+        case Left():
+            return LeaveView(seq, at, event.by, event.name, event.role, event.party)
         case Said():
             return _statement(recorded, event)
         case Released():

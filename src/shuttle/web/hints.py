@@ -12,6 +12,7 @@ ROUTES: dict[str, str] = {
     "say": "POST /api/talks/{talk}/statements",
     "consent": "POST /api/talks/{talk}/consent",
     "set-agenda": "POST /api/talks/{talk}/agenda",
+    "add-participant": "POST /api/talks/{talk}/participants",
 }
 
 

@@ -13,6 +13,7 @@ from shuttle.talks import (
     Hint,
     Invalid,
     Join,
+    Leave,
     Mode,
     Note,
     NotFound,
@@ -21,9 +22,11 @@ from shuttle.talks import (
     Release,
     Role,
     Say,
+    StatementView,
     decide,
+    view_of,
 )
-from shuttle.talks.conversation.events import Conveyed, JointRoomOpened, Released, Said
+from shuttle.talks.conversation.events import Conveyed, JointRoomOpened, Left, Released, Said
 from tests.talks.driver import Talk, open_talk
 
 US, IRAN = "United States", "Iran"
@@ -113,6 +116,42 @@ def test_join_refusals(talk: Talk) -> None:
     refused(talk, Join("Oman", "X", Role.DELEGATE), Invalid, "name the party")
     refused(talk, Join("Oman", "X", Role.MEDIATOR, US), Invalid, "belongs to no party")
     refused(talk, Join("Nobody", "X", Role.MEDIATOR), NotFound, "participant 'Nobody'")
+
+
+# -- leave --------------------------------------------------------------------------------------
+
+
+def test_a_mediator_removes_a_delegate_who_then_acts_and_reads_no_more(talk: Talk) -> None:
+    talk.do(Say("US Deputy", "before"))
+    [event] = talk.do(Leave("Oman", "US Deputy"))
+    assert event == Left("Oman", "US Deputy", Role.DELEGATE, US)
+    deputy = talk.state.participant("US Deputy")
+    assert deputy is not None and deputy.left == talk.state.last_seq
+    assert [p.name for p in talk.state.delegates_of(US)] == ["US Envoy"]
+    refused(talk, Say("US Deputy", "after"), Refused, "no longer take part")
+    talk.do(Say("US Envoy", "after"))
+    seen = [view_of(deputy, r, talk.state) for r in talk.state.record]
+    assert [s.text for s in seen if isinstance(s, StatementView)] == ["before"]
+    refused(talk, Join("Oman", "US Deputy", Role.DELEGATE, US), Refused, "took part", "left")
+
+
+def test_a_delegate_leaves_by_itself_and_removes_nobody_else(talk: Talk) -> None:
+    refused(talk, Leave("US Envoy", "Iranian FM"), Refused, "only a mediator removes")
+    refused(talk, Leave("US Envoy", "Nobody"), Refused, "only a mediator removes")
+    [event] = talk.do(Leave("US Envoy", " US Envoy "))
+    assert event == Left("US Envoy", "US Envoy", Role.DELEGATE, US)
+    refused(talk, Leave("Oman", "US Envoy"), Refused, "already left")
+
+
+def test_the_last_mediator_stays_and_the_last_delegate_may_go(talk: Talk) -> None:
+    refused(talk, Leave("Oman", "Oman"), Refused, "only mediator", "add another")
+    refused(talk, Leave("Oman", "Nobody"), NotFound, "participant 'Nobody'")
+    talk.do(Leave("Oman", "Iranian FM"))
+    assert talk.state.delegates_of(IRAN) == []
+    talk.do(Join("Oman", "Qatar", Role.MEDIATOR))
+    talk.do(Leave("Qatar", "Oman"))
+    assert [m.name for m in talk.state.mediators()] == ["Qatar"]
+    refused(talk, Leave("Qatar", "Qatar"), Refused, "only mediator")
 
 
 # -- say ----------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""What an actor asks of the rooms: open a talk, add someone, speak, release, carry, note,
-consent."""
+"""What an actor asks of the rooms: open a talk, add or remove someone, speak, release, carry,
+note, consent."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ class Join:
     name: str
     role: Role
     party: str | None = None
+
+
+@dataclass(frozen=True)
+class Leave:
+    """A mediator removes participant `name` from the talk, or a participant leaves it
+    (`name` is the actor's own)."""
+
+    actor: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -75,5 +84,5 @@ class Consent:
     actor: str
 
 
-ConversationCommand = Join | Say | Release | Convey | Note | Consent
+ConversationCommand = Join | Leave | Say | Release | Convey | Note | Consent
 """What a participant asks of the rooms once the talk is open (opening is its own command)."""

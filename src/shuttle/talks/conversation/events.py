@@ -1,4 +1,4 @@
-"""The conversation's events: a talk opened, people joining, words said in rooms, their
+"""The conversation's events: a talk opened, people joining and leaving, words said in rooms, their
 handling released, carried between rooms, the mediators' notes, consent to the joint room."""
 
 from __future__ import annotations
@@ -35,6 +35,19 @@ class Joined:
     """A mediator added a participant: a delegate of `party`, or another mediator."""
 
     kind: ClassVar[str] = "joined"
+    by: str
+    name: str
+    role: Role
+    party: str | None
+
+
+@dataclass(frozen=True)
+class Left:
+    """A participant stopped taking part: removed by a mediator (`by`), or left of its own
+    accord (`by` is `name`). Its role and party are kept so that every reader can tell whom
+    the room lost without looking back."""
+
+    kind: ClassVar[str] = "left"
     by: str
     name: str
     role: Role
@@ -103,6 +116,6 @@ class JointRoomOpened:
 
 
 ConversationFact = (
-    TalkOpened | Joined | Said | Released | Conveyed | Noted | Consented | JointRoomOpened
+    TalkOpened | Joined | Left | Said | Released | Conveyed | Noted | Consented | JointRoomOpened
 )
 """The conversation's events, folded by `conversation.fold`."""

@@ -14,6 +14,7 @@ from shuttle.talks.conversation.events import (
     Conveyed,
     Joined,
     JointRoomOpened,
+    Left,
     Noted,
     Released,
     Said,
@@ -51,6 +52,9 @@ def evolve_conversation(state: TalkState, seq: int, event: ConversationFact) -> 
                 participants=state.participants.set(event.name, joined),
                 roster=state.roster.append(event.name),
             )
+        case Left():
+            gone = replace(state.participants[event.name], left=seq)
+            return replace(state, participants=state.participants.set(event.name, gone))
         case Said():
             speaker = state.participants[event.by]
             statement = Statement(

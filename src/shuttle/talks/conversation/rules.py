@@ -1,5 +1,5 @@
-"""The rules of the rooms' conversation: opening a talk, joining it, speaking, releasing a
-statement, carrying it to another room, notes, and consent to the joint room.
+"""The rules of the rooms' conversation: opening a talk, joining and leaving it, speaking,
+releasing a statement, carrying it to another room, notes, and consent to the joint room.
 
 Like every rule, each function reads the state, returns the events to record or raises a
 refusal naming the rule and what is allowed; `decide` only dispatches to them.
@@ -16,6 +16,7 @@ from shuttle.talks.conversation.commands import (
     ConversationCommand,
     Convey,
     Join,
+    Leave,
     Note,
     OpenTalk,
     Release,
@@ -27,6 +28,7 @@ from shuttle.talks.conversation.events import (
     Delegate,
     Joined,
     JointRoomOpened,
+    Left,
     Noted,
     Released,
     Said,
@@ -81,7 +83,11 @@ def open_talk(command: OpenTalk) -> TalkOpened:
 def join(state: TalkState, actor: Participant, command: Join) -> Joined:
     require_mediator(actor, "only a mediator adds participants to a talk", "ask the mediator")
     name = clean_name(command.name, "participant name")
-    if state.participant(name) is not None:
+    known = state.participant(name)
+    if known is not None and not known.present:
+        # The record keeps the name for what it said: a newcomer needs a name of its own.
+        raise Refused(f"{name!r} took part in this talk and left it", "choose another name")
+    if known is not None:
         raise Refused(f"{name!r} already takes part in this talk", "choose another name")
     if state.party_named(name) is not None:
         raise Refused(f"{name!r} is a party's name", "give the participant a name of its own")
@@ -96,6 +102,29 @@ def join(state: TalkState, actor: Participant, command: Join) -> Joined:
         raise Invalid("a delegate joins a party; name the party", Hint(field="party"))
     party = party_of(state, command.party)
     return Joined(by=actor.name, name=name, role=Role.DELEGATE, party=party)
+
+
+def leave(state: TalkState, actor: Participant, command: Leave) -> Left:
+    """A participant leaves, or a mediator removes one; the talk always keeps a mediator."""
+    gone = state.participant(command.name)
+    if gone != actor:
+        # Refused before looking the name up: a delegate learns nothing of who is there.
+        require_mediator(
+            actor,
+            "only a mediator removes participants from a talk",
+            "you may leave the talk yourself",
+        )
+    if gone is None:
+        raise NotFound(f"participant {command.name.strip()!r} not found in this talk")
+    if not gone.present:
+        raise Refused(f"{gone.name!r} has already left this talk", "nothing to do")
+    if gone.is_mediator and state.mediators() == [gone]:
+        raise Refused(
+            f"{gone.name!r} is the talk's only mediator; a talk always has one",
+            "add another mediator first, then remove this one",
+            Hint(action="add-participant"),
+        )
+    return Left(by=actor.name, name=gone.name, role=gone.role, party=gone.party)
 
 
 def say(state: TalkState, actor: Participant, command: Say) -> Said:
@@ -300,6 +329,8 @@ def decide_conversation(
     match command:
         case Join():
             return [join(state, actor, command)]
+        case Leave():
+            return [leave(state, actor, command)]
         case Say():
             return [say(state, actor, command)]
         case Release():

@@ -20,6 +20,7 @@ FORMS: dict[str, str] = {
     "say": "use the form that speaks in that room",
     "consent": "use the consent button in your room",
     "set-agenda": "set the agenda on the console first",
+    "add-participant": "add another mediator on the people page first",
 }
 
 

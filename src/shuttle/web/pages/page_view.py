@@ -1,5 +1,6 @@
 """What a page reads of a talk beyond the read model (`shuttle.talks.TalkView`): which region
-of the page an event concerns, and which agenda a form is drawn for. Both by the views' types."""
+of the page an event concerns, which agenda a form is drawn for, and which forms the talk's
+rules still allow now that it may be agreed, signed or closed."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from typing import assert_never
 from shuttle.talks import (
     ConversationSeen,
     JoinView,
+    LeaveView,
     NegotiationSeen,
     NoteView,
     OpeningView,
     Seen,
+    Status,
     TalkView,
 )
 
@@ -35,7 +38,7 @@ def region_of(seen: Seen) -> Region:
     match seen:
         case NoteView():
             return Region.NOTES
-        case OpeningView() | JoinView():
+        case OpeningView() | JoinView() | LeaveView():
             return Region.OTHER
         case _:
             assert_never(seen)
@@ -45,3 +48,34 @@ def agenda_basis(view: TalkView) -> str:
     """Which agenda the forms built on it were drawn for (a form drawn for another agenda
     must be reviewed before it is sent): the event that set it."""
     return f"agenda #{view.agenda_seq}" if view.agenda_seq else "no agenda"
+
+
+def still_negotiating(view: TalkView) -> bool:
+    """Whether what is on the table may still change: the agenda, drafts and their answers,
+    proposals, blind bids, offers, profiles, incidents -- and closing the talk. The rules
+    refuse all of these once an agreement is reached or the talk is closed
+    (`require_negotiating`), so a page shows none of their forms then."""
+    return view.status is Status.OPEN
+
+
+def still_open(view: TalkView) -> bool:
+    """Whether anything may still be added. Closing ends everything (`require_open`, asked of
+    every command); an agreement does not end the conversation: the rooms may still speak,
+    carry, release, keep notes and consent to the joint room, and the parties sign."""
+    return view.status is not Status.CLOSED
+
+
+def may_sign(view: TalkView) -> bool:
+    """Whether the reader's party may sign now: an agreement awaits its signature."""
+    party = view.party
+    return (
+        still_open(view)
+        and view.agreed is not None
+        and party is not None
+        and view.signed_by(party) is None
+    )
+
+
+def unsigned(view: TalkView) -> list[str]:
+    """The parties whose signature the agreement still awaits."""
+    return [party for party in view.parties if view.signed_by(party) is None]

@@ -89,4 +89,10 @@ class ViewChecks(SeenChecks):
                 # What a delegate may see is its party's: the first delegate's view, checked in
                 # full, stands for its colleagues'.
                 self.same_view(colleague, delegates[0], view, whole)
+        for person in self.oracle.departed():
+            # Someone who left reads nothing recorded after it left.
+            assert person.left is not None
+            participant = self.participant(person.name)
+            for recorded in self.state.record[max(person.left, self.checked_seq) :]:
+                assert view_of(participant, recorded, self.state) is None, f"{person} reads on"
         self.checked, self.checked_seq = self.state, self.state.last_seq

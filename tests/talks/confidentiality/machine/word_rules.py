@@ -16,6 +16,7 @@ from shuttle.talks import (
     Convey,
     Handling,
     Join,
+    Leave,
     Mode,
     Note,
     Release,
@@ -157,3 +158,16 @@ class WordRules(Arguments, Running):
             joiner = " "
         parties: list[str | None] = [None, *self.oracle.parties, "Nowhere"]
         self.run(Join(self.actor_name(actor), joiner, role, parties[party % len(parties)]))
+
+    @rule(actor=actors, other=actors, own=st.booleans())
+    def leave(self, actor: int, other: int, own: bool) -> None:
+        """Leaving, or removing someone -- but never a party's last delegate, whose room the
+        machine keeps checking through it (the rules allow it: see the rules' unit tests)."""
+        name = self.actor_name(actor)
+        whom = name if own else self.actor_name(other)
+        gone = self.oracle.person(whom)
+        if gone is not None and gone.party is not None and gone.left is None:
+            colleagues = [p for p in self.oracle.delegates() if p.party == gone.party]
+            if len(colleagues) < 2:
+                return
+        self.run(Leave(name, whom))

@@ -13,6 +13,7 @@ from shuttle.talks.conversation.events import (
     Conveyed,
     Joined,
     JointRoomOpened,
+    Left,
     Noted,
     Released,
     Said,
@@ -57,6 +58,9 @@ class Booking(Books):
                 entry.tokens = tuple(token_in(step.text) for step in event.escalation)
             case Joined():
                 self.people[event.name] = Person(event.name, event.party)
+                entry.name, entry.role, entry.party = event.name, event.role, event.party
+            case Left():
+                self.people[event.name].left = seq
                 entry.name, entry.role, entry.party = event.name, event.role, event.party
             case Said() | Offered():
                 entry.room, entry.text, entry.handling = event.room, event.text, event.handling

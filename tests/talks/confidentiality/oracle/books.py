@@ -17,6 +17,7 @@ from tests.talks.confidentiality.oracle.vocabulary import Agenda, Pairs, nfc, op
 class Person:
     name: str
     party: str | None  # None: a mediator
+    left: int | None = None  # the seq at which it left the talk
 
 
 @dataclass
@@ -37,7 +38,7 @@ class Entry:
     from_room: str | None = None  # conveyed
     to_room: str | None = None  # conveyed
     mode: Mode | None = None  # conveyed
-    name: str | None = None  # joined
+    name: str | None = None  # joined, left
     role: Role | None = None  # joined
     shared: bool = False  # profile
     agreed: bool | None = None  # proposal-concluded
@@ -108,10 +109,15 @@ class Books:
         return name if name in self.parties else None
 
     def delegates(self) -> list[Person]:
-        return [p for p in self.people.values() if p.party is not None]
+        """The delegates taking part now."""
+        return [p for p in self.people.values() if p.party is not None and p.left is None]
 
     def mediators(self) -> list[Person]:
-        return [p for p in self.people.values() if p.party is None]
+        """The mediators taking part now."""
+        return [p for p in self.people.values() if p.party is None and p.left is None]
+
+    def departed(self) -> list[Person]:
+        return [p for p in self.people.values() if p.left is not None]
 
     def statements(self) -> list[tuple[int, Entry]]:
         """Words and offers: what may be released and carried."""

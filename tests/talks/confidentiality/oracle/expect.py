@@ -20,6 +20,7 @@ from shuttle.talks import (
     Draft,
     Event,
     Join,
+    Leave,
     Note,
     Offer,
     OpenBid,
@@ -60,8 +61,10 @@ class Oracle(
         if isinstance(command, OpenTalk):
             return None  # a talk is opened once
         actor = self.person(command.actor)
-        if actor is None or self.closed:
-            return None  # nobody outside the talk acts; nothing is added to a closed talk
+        if actor is None or actor.left is not None or self.closed:
+            # Nobody outside the talk acts, nor anyone who left it; nothing is added to a
+            # closed talk.
+            return None
         match command:
             case Say():
                 return self.expect_say(actor, command)
@@ -76,6 +79,8 @@ class Oracle(
                 return self.expect_consent(actor)
             case Join():
                 return self.expect_join(actor, command)
+            case Leave():
+                return self.expect_leave(actor, command)
         # The rest negotiates, which stops once an agreement is reached.
         if not self.negotiating:
             signed = self.expect_sign(actor, command) if isinstance(command, Sign) else None

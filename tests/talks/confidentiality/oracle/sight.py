@@ -49,7 +49,7 @@ class Sight(Books):
         if kind in OWN_PARTY_KINDS:
             return entry.party == viewer
         match kind:
-            case "joined":
+            case "joined" | "left":
                 return entry.role is Role.MEDIATOR or entry.party == viewer
             case "said":
                 if entry.room == JOINT_ROOM:

@@ -6,12 +6,13 @@ Each prediction is the list of events the command must produce, or None: refused
 
 from __future__ import annotations
 
-from shuttle.talks import JOINT_ROOM, Convey, Handling, Join, Mode, Release, Role, Say
+from shuttle.talks import JOINT_ROOM, Convey, Handling, Join, Leave, Mode, Release, Role, Say
 from shuttle.talks.conversation.events import (
     Consented,
     Conveyed,
     Joined,
     JointRoomOpened,
+    Left,
     Released,
     Said,
 )
@@ -90,6 +91,7 @@ class WordPredictions(Books):
     def expect_join(self, actor: Person, command: Join) -> list[Event] | None:
         name = nfc(command.name)
         if actor.party is not None or not name or name in self.people or name in self.parties:
+            # a name once in the talk stays taken after its bearer left
             return None
         if command.role is Role.MEDIATOR:
             return (
@@ -99,3 +101,15 @@ class WordPredictions(Books):
             )
         party = None if command.party is None else self.party(command.party)
         return None if party is None else [Joined(actor.name, name, Role.DELEGATE, party)]
+
+    def expect_leave(self, actor: Person, command: Leave) -> list[Event] | None:
+        """A participant leaves, or a mediator removes another; never the last mediator."""
+        gone = self.person(command.name)
+        if gone is None or gone.left is not None:
+            return None
+        if actor.party is not None and gone is not actor:
+            return None  # a delegate removes nobody but itself
+        if gone.party is None and self.mediators() == [gone]:
+            return None
+        role = Role.MEDIATOR if gone.party is None else Role.DELEGATE
+        return [Left(actor.name, gone.name, role, gone.party)]
