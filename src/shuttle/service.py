@@ -269,7 +269,9 @@ class TalkService:
         """Participant `name` of the talk; NotFound if the talk or the participant is not there.
 
         Nobody ever leaves a talk's record, so a participant found in the cached fold is
-        there still; only a name the cache does not know makes the record be read."""
+        there still; only a name the cache does not know makes the record be read. Whether it
+        has left since may be newer than the cache (another server's append): every view and
+        command reads the record again, and shows or allows nothing past the leaving."""
         with self._lock:
             cached = self._cache.get(talk)
         if cached is not None:

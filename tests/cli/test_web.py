@@ -15,6 +15,7 @@ from shuttle.accounts import Access
 from shuttle.accounts.schema import web_credentials, web_users
 from shuttle.store import open_store
 from tests.cli.runner import Shuttle
+from tests.mailbox import link_in, serving
 from tests.web.running import free_port, wait_until_healthy
 
 
@@ -41,6 +42,45 @@ def test_invite_json_names_the_recorded_participant(shuttle: Shuttle) -> None:
     answer = shuttle.ok("invite", talk, "  Oman ", "--json").json
     assert answer["participant"] == "Oman"
     assert answer["url"].startswith("http://127.0.0.1:8000/invite/")
+
+
+def test_invite_send_mails_the_link_through_the_smtp_server(shuttle: Shuttle) -> None:
+    talk = shuttle.open_muscat()
+    with serving() as mail:
+        smtp = f"smtp://127.0.0.1:{mail.port}?from=shuttle@talks.example"
+        sent = shuttle.ok(
+            "invite", talk, "Iranian FM", "--send", "fm@iran.example", "--smtp", smtp, "--json"
+        ).json
+        [received] = mail.inbox.mails
+    assert sent["sent_to"] == "fm@iran.example" and sent["kind"] == "invite"
+    assert received.recipients == ["fm@iran.example"]
+    assert link_in(received.message) == sent["url"]
+    # A second link replaces the first, which then opens nothing.
+    token = sent["url"].rsplit("/", 1)[1]
+    shuttle.ok("invite", talk, "Iranian FM")
+    assert _access(shuttle.db).redeem(token) is None
+
+
+def test_invite_send_without_a_mail_server_is_a_usage_error(shuttle: Shuttle) -> None:
+    talk = shuttle.open_muscat()
+    result = shuttle("invite", talk, "Iranian FM", "--send", "fm@iran.example")
+    assert result.code == 2 and "--smtp" in result.err
+    bad = shuttle("invite", talk, "Iranian FM", "--smtp", "http://mail.example")
+    assert bad.code == 2 and "--smtp" in bad.err
+
+
+def test_leave_removes_a_participant_and_ends_its_credentials(shuttle: Shuttle) -> None:
+    talk = shuttle.open_muscat()
+    token = shuttle.ok("token", "issue", talk, "Iranian FM").out.strip()
+    access = _access(shuttle.db)
+    assert access.identify(token, ("bearer",)) is not None
+    left = shuttle.ok("leave", talk, "Iranian FM", "--as", "Oman", "--json").json
+    assert left["events"][0]["kind"] == "left"
+    assert access.identify(token, ("bearer",)) is None
+    refused = shuttle("say", talk, "still here?", "--as", "Iranian FM")
+    assert refused.code == 1 and "no longer take part" in refused.err
+    alone = shuttle("leave", talk, "Oman", "--as", "Oman")
+    assert alone.code == 1 and "only mediator" in alone.err
 
 
 def test_invite_for_someone_not_in_the_talk_exits_3_and_issues_nothing(shuttle: Shuttle) -> None:
@@ -118,11 +158,12 @@ def test_serve_demo_prints_one_working_invite_per_participant(tmp_path: Path) ->
         wait_until_healthy(f"http://127.0.0.1:{port}", process)
         for _, _, url in lines:
             assert url.startswith(f"http://127.0.0.1:{port}/invite/")
-            answer = httpx.get(url, follow_redirects=False, timeout=10)
+            assert "Enter the talk as" in httpx.get(url, timeout=10).text  # spends nothing
+            answer = httpx.post(url, follow_redirects=False, timeout=10)
             assert answer.status_code == 303
             assert answer.headers["location"].startswith("/talks/")
             assert "shuttle_session" in answer.headers["set-cookie"]
-            assert httpx.get(url, timeout=10).status_code == 404  # used once
+            assert httpx.post(url, timeout=10).status_code == 404  # used once
     finally:
         process.terminate()
         process.wait(timeout=15)

@@ -83,7 +83,7 @@ class Server:
         sends the session's CSRF token (read from /api/session) on every request."""
         client = httpx.Client(base_url=self.url, timeout=30, follow_redirects=False)
         link = self.invite(talk, name)
-        answer = client.get(link.removeprefix(self.url))
+        answer = client.post(link.removeprefix(self.url))  # the invite page's button
         assert answer.status_code == 303, answer.text
         csrf = client.get("/api/session").json()["csrf"]
         client.headers["X-CSRF-Token"] = csrf

@@ -51,7 +51,16 @@ PUBLIC = {
 }
 """Routes that show nothing of any talk."""
 
-SIGN_IN = {"/api/me", "/api/session", "/invite/{token}", "/login", "/logout", "/"}
+SIGN_IN = {
+    "/api/me",
+    "/api/session",
+    "/api/talks",
+    "/invite/{token}",
+    "/invite/{token}/password",
+    "/login",
+    "/logout",
+    "/",
+}
 """Routes about the caller itself."""
 
 TALK = {
@@ -78,6 +87,9 @@ TALK = {
     "/api/talks/{talk}/offer-answers",
     "/api/talks/{talk}/signatures",
     "/api/talks/{talk}/close",
+    "/api/talks/{talk}/participants",
+    "/api/talks/{talk}/participants/{name}",
+    "/api/talks/{talk}/invites",
     # The pages
     "/talks/{talk}",
     "/talks/{talk}/parts/{part}",
@@ -275,7 +287,7 @@ def unnamed(text: str, *seqs: int) -> str:
 
 def sign_in_route(planted: Planted, method: str, path: str) -> None:
     stranger = httpx.Client(base_url=planted.server.url, headers=address(), timeout=10)
-    for client in (*planted.insiders, stranger):
+    for client in (*planted.insiders, *planted.outsiders, stranger):
         if path == "/logout" and client is not stranger:
             continue  # logging Iran out would end the session the other calls use
         url = path.replace("{token}", US_HEAD)
@@ -283,6 +295,10 @@ def sign_in_route(planted: Planted, method: str, path: str) -> None:
         answer = call(planted, client, method, path, Probe(url, body if method == "POST" else None))
         if path == "/invite/{token}":
             assert answer.status_code == 404
+        if path == "/api/talks" and method == "GET" and client is not stranger:
+            # One's cases are one's own: the US talk is listed to Iran's delegates of it alone.
+            listed = [case["talk"] for case in answer.json()]
+            assert (planted.talk in listed) == (client in planted.insiders), listed
 
 
 def public_route(planted: Planted, method: str, path: str) -> None:
@@ -315,6 +331,7 @@ def probes(planted: Planted, path: str) -> list[Probe]:
     """The requests that point `path` at the US room's things."""
     us_seqs = [*planted.seqs.values(), planted.offer]
     url = path.replace("{talk}", planted.talk).replace("{number}", "1")
+    url = url.replace("{name}", US_HEAD)
     if "{part}" in url:  # the console's parts are not a delegate's
         return [Probe(url.replace("{part}", p), FORM) for p in ("advice", "matrix", "draft")]
     if "{seq}" in url:
@@ -357,6 +374,8 @@ BODIES: dict[str, list[dict[str, Any] | None]] = {
     "proposals": [{"terms": TERMS}],
     "proposal-answers": [{"accept": True, "number": 1}],
     "bids": [{"issue": DETAINEES, "high": US, "low": IRAN}],
+    "participants": [{"name": "probe", "role": "delegate", "party": US}],
+    "invites": [{"name": US_HEAD}, {"name": "probe"}],
     "bid-bounds": [{"bound": 1e15, "number": 1}],
     "profile": [{"weights": {}, "values": {}, "reservation": 0.5}],
     "incidents": [{"text": "probe", "drop": 0.1}],

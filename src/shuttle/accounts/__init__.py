@@ -1,6 +1,6 @@
 """Who is asking: invite links, sessions, bearer tokens, mediators' passwords, rate limits."""
 
-from shuttle.accounts.access import Access, Identity
+from shuttle.accounts.access import Access, Identity, Invite
 from shuttle.accounts.limits import RateLimiter
 
-__all__ = ["Access", "Identity", "RateLimiter"]
+__all__ = ["Access", "Identity", "Invite", "RateLimiter"]

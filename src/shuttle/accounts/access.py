@@ -61,6 +61,18 @@ class Issued:
     csrf: str | None = None
 
 
+@dataclass(frozen=True)
+class Invite:
+    """What an invite link is for, told to whoever holds it (the link is the secret): a
+    participant of a talk, or (`user`) a mediator's account to set a password for, made for
+    a co-mediator of `talk`. `usable` is False once it was used, replaced or has expired."""
+
+    talk: str | None
+    participant: str | None
+    user: str | None
+    usable: bool
+
+
 class Access:
     def __init__(self, engine: Engine, clock: Callable[[], float] = time.time) -> None:
         self._engine = engine
@@ -69,8 +81,110 @@ class Access:
     # -- issuing -------------------------------------------------------------------------
 
     def invite(self, talk: str, participant: str, ttl: float = INVITE_TTL) -> str:
-        """A single-use invite token for `participant` of `talk`."""
+        """A single-use invite token for `participant` of `talk`. It replaces any earlier
+        invite of theirs not used yet: a link reported lost stops working when its
+        replacement is made."""
+        now = self._clock()
+        with write_transaction(self._engine) as connection:
+            connection.execute(
+                update(web_credentials)
+                .where(
+                    web_credentials.c.kind == "invite",
+                    web_credentials.c.user.is_(None),
+                    web_credentials.c.talk == talk,
+                    web_credentials.c.participant == participant,
+                    web_credentials.c.ended_at.is_(None),
+                )
+                .values(ended_at=now)
+            )
         return self._issue("invite", talk=talk, participant=participant, ttl=ttl).token
+
+    def account_invite(self, user: str, talk: str, ttl: float = INVITE_TTL) -> str:
+        """A single-use link for a co-mediator of `talk` with no account to choose its
+        password; replaces any earlier such link for the same name."""
+        if not _storable(user):
+            raise ValueError(f"a user's name has at most {NAME_LIMIT} characters and no NUL")
+        with write_transaction(self._engine) as connection:
+            connection.execute(
+                update(web_credentials)
+                .where(
+                    web_credentials.c.kind == "invite",
+                    web_credentials.c.user == user,
+                    web_credentials.c.ended_at.is_(None),
+                )
+                .values(ended_at=self._clock())
+            )
+        return self._issue("invite", talk=talk, user=user, ttl=ttl).token
+
+    def has_user(self, user: str) -> bool:
+        if not _storable(user):
+            return False
+        with self._engine.connect() as connection:
+            found = connection.execute(
+                select(web_users.c.name).where(web_users.c.name == user)
+            ).first()
+        return found is not None
+
+    def peek(self, token: str) -> Invite | None:
+        """What the invite `token` is for, without using it (None if no invite has that
+        token): so that opening a link, as a chat's preview does, spends nothing."""
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(web_credentials).where(
+                    web_credentials.c.digest == digest(token),
+                    web_credentials.c.kind == "invite",
+                )
+            ).first()
+        if row is None:
+            return None
+        live = row.ended_at is None and (row.expires_at is None or row.expires_at > self._clock())
+        return Invite(row.talk, row.participant, row.user, live)
+
+    def set_password(self, token: str, password: str) -> Issued | None:
+        """Use an account invite: create the account it names with `password` and start its
+        session. None if the link is not a usable account invite; ValueError (nothing
+        changed) if the password is refused or the account exists already."""
+        hashed = hash_password(password)  # refuses a short password before anything changes
+        now = self._clock()
+        user: str | None = None
+        try:
+            with write_transaction(self._engine) as connection:
+                row = connection.execute(
+                    update(web_credentials)
+                    .where(
+                        web_credentials.c.digest == digest(token),
+                        web_credentials.c.kind == "invite",
+                        web_credentials.c.user.is_not(None),
+                        web_credentials.c.ended_at.is_(None),
+                        web_credentials.c.expires_at > now,
+                    )
+                    .values(ended_at=now)
+                    .returning(web_credentials.c.user)
+                ).first()
+                if row is None:
+                    return None
+                user = str(row.user)
+                connection.execute(
+                    insert(web_users).values(name=user, password_hash=hashed, created_at=now)
+                )
+        except IntegrityError:
+            raise ValueError(f"an account named {user!r} exists already: sign in") from None
+        return self._issue("session", user=user, ttl=SESSION_TTL)
+
+    def end_participant(self, talk: str, participant: str) -> int:
+        """End every credential of `participant` in `talk` (invites, sessions, tokens): it was
+        removed from the talk. How many were ended."""
+        with write_transaction(self._engine) as connection:
+            ended = connection.execute(
+                update(web_credentials)
+                .where(
+                    web_credentials.c.talk == talk,
+                    web_credentials.c.participant == participant,
+                    web_credentials.c.ended_at.is_(None),
+                )
+                .values(ended_at=self._clock())
+            )
+        return ended.rowcount or 0
 
     def bearer(self, talk: str, participant: str) -> str:
         """A bearer token for a program acting as `participant` of `talk` (no expiry; revoke
@@ -87,6 +201,7 @@ class Access:
                 .where(
                     web_credentials.c.digest == digest(token),
                     web_credentials.c.kind == "invite",
+                    web_credentials.c.user.is_(None),
                     web_credentials.c.ended_at.is_(None),
                     web_credentials.c.expires_at > now,
                 )

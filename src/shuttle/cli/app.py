@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from shuttle.assembly import access_to
 from shuttle.cli.advice import register as register_advice
 from shuttle.cli.analyze import register as register_analyze
 from shuttle.cli.bids import register as register_bids
@@ -34,6 +35,8 @@ from shuttle.talks import (
     Convey,
     Handling,
     Join,
+    Leave,
+    LeaveView,
     Mode,
     Note,
     Release,
@@ -222,6 +225,30 @@ def join(
     role = Role.MEDIATOR if mediator else Role.DELEGATE
     with reported():
         appended = service(db).execute(talk, Join(actor=actor, name=name, role=role, party=party))
+    print_appended(appended, as_json)
+
+
+@app.command(
+    help="Remove a participant from a talk (a mediator does it), or leave it yourself (NAME is "
+    "your own). Its invite links, browser sessions and tokens for the talk end at once; the "
+    "record keeps what it said."
+    + EXAMPLES
+    + 'shuttle leave TALK --as Oman "Deputy FM"\n  '
+    + 'shuttle leave TALK --as "Deputy FM" "Deputy FM"'
+)
+def leave(
+    talk: TalkId,
+    name: Annotated[str, typer.Argument(help="Who leaves the talk.")],
+    actor: As,
+    db: Db = DEFAULT_DB,
+    as_json: Json = False,
+) -> None:
+    with reported():
+        svc = service(db)
+        appended = svc.execute(talk, Leave(actor=actor, name=name))
+        for seen in appended.events:
+            if isinstance(seen, LeaveView):
+                access_to(svc).end_participant(talk, seen.name)
     print_appended(appended, as_json)
 
 

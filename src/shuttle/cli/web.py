@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from shuttle.accounts.access import INVITE_TTL
+from shuttle.accounts.mail import Mailer, MailError, mailer_from_env
 from shuttle.assembly import PostgresBell, access_to, fit_bell
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.opening import Typed, open_command
@@ -20,8 +22,11 @@ from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, service
 from shuttle.cli.render import console, print_json
 from shuttle.cli.terminal import terminal_safe
 from shuttle.service import TalkService
-from shuttle.talks import BidRule, Handling, NotFound
+from shuttle.talks import BidRule, Handling, NotFound, Refused
+from shuttle.web.invitations import mail_link, make_link
 from shuttle.web.settings import MAX_BODY
+
+DAY = 24 * 3600.0
 
 Host = Annotated[str, typer.Option("--host", help="Address to listen on.")]
 Port = Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)]
@@ -41,6 +46,27 @@ BaseUrl = Annotated[
         "--base-url",
         envvar="SHUTTLE_BASE_URL",
         help="How browsers reach the server (else http://127.0.0.1:8000).",
+    ),
+]
+
+Smtp = Annotated[
+    str | None,
+    typer.Option(
+        "--smtp",
+        envvar="SHUTTLE_SMTP",
+        help="The mail server invitations are sent through: smtp://HOST[:PORT] (plain), "
+        "smtp+starttls://USER:PASSWORD@HOST[:587], or smtps://USER:PASSWORD@HOST[:465]; add "
+        "?from=ADDRESS for the sender. Without it, links are copied by hand.",
+        metavar="URL",
+    ),
+]
+InviteDays = Annotated[
+    float,
+    typer.Option(
+        "--invite-days",
+        help="How many days an invite link works for, unless used before.",
+        min=0.01,
+        max=365,
     ),
 ]
 
@@ -78,6 +104,9 @@ def serve(
         bool, typer.Option("--secure-cookies", help="Mark cookies Secure (behind HTTPS).")
     ] = False,
     max_body: MaxBody = MAX_BODY,
+    base_url: BaseUrl = None,
+    smtp: Smtp = None,
+    invite_days: InviteDays = INVITE_TTL / DAY,
 ) -> None:
     import uvicorn
 
@@ -85,12 +114,20 @@ def serve(
     from shuttle.web.settings import Settings
 
     with reported():
+        mailer = _mailer(smtp)
         svc = service(db)
         bell = fit_bell(svc)
         base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
         if demo:
-            open_demo(svc, base)
-        app = create_app(svc, Settings(secure_cookies=secure_cookies, max_body=max_body))
+            open_demo(svc, base_url or base)
+        settings = Settings(
+            secure_cookies=secure_cookies,
+            max_body=max_body,
+            base_url=base_url,
+            invite_ttl=invite_days * DAY,
+            mailer=mailer,
+        )
+        app = create_app(svc, settings)
     console.print(
         Text(f"Shuttle is serving {db} on {base} (Ctrl+C stops it)", style="bold"), soft_wrap=True
     )
@@ -131,16 +168,50 @@ def invite(
     db: Db = DEFAULT_DB,
     base_url: BaseUrl = None,
     as_json: Json = False,
+    send: Annotated[
+        str | None,
+        typer.Option(
+            "--send",
+            help="Mail the link to this address too (through --smtp).",
+            metavar="ADDRESS",
+        ),
+    ] = None,
+    smtp: Smtp = None,
+    invite_days: InviteDays = INVITE_TTL / DAY,
 ) -> None:
     with reported():
+        mailer = _mailer(smtp)
+        if send is not None and mailer is None:
+            fail(Exit.USAGE, "invalid: --send needs a mail server: give --smtp URL")
         svc = service(db)
         recorded = require_participant(svc, talk, name)
-        token = access_to(svc).invite(talk, recorded)
-    url = f"{(base_url or 'http://127.0.0.1:8000').rstrip('/')}/invite/{token}"
+        try:
+            # Talk-bound always: the operator makes mediators' accounts with `shuttle user add`.
+            link = make_link(
+                svc, access_to(svc), talk, recorded, base_url, invite_days * DAY, accounts=False
+            )
+        except Refused as refused:
+            fail(Exit.REFUSED, f"refused: {refused}")
+        if send is not None and mailer is not None:
+            title = svc.view(talk, recorded).title
+            try:
+                mail_link(mailer, link, send, title, None)
+            except MailError as error:
+                fail(Exit.REFUSED, f"the link was made but not sent: {error}")
     if as_json:
-        print_json({"talk": talk, "participant": recorded, "url": url})
+        answer = {"talk": talk, "participant": recorded, "url": link.url, "kind": link.kind}
+        print_json(answer | {"expires_at": link.expires_at, "sent_to": send})
     else:
-        print(url)
+        print(link.url)
+        if send is not None:
+            print(f"sent to {send}", file=sys.stderr)
+
+
+def _mailer(url: str | None) -> Mailer | None:
+    try:
+        return mailer_from_env(url)
+    except MailError as error:
+        fail(Exit.USAGE, f"invalid: --smtp: {error}")
 
 
 @user_app.command(

@@ -103,6 +103,10 @@ def actor_in(service: TalkService, identity: Identity, talk: str) -> Actor:
         raise NotFound(f"talk {talk!r} not found") from None
     if identity.user is not None and not participant.is_mediator:
         raise NotFound(f"talk {talk!r} not found")
+    if not participant.present:
+        # Removed: its talk-bound credentials were ended then; an account's session (a
+        # co-mediator's) lives on for its other talks, and is refused here.
+        raise NotFound(f"talk {talk!r} not found")
     return Actor(talk, participant.name, participant, identity)
 
 

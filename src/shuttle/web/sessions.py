@@ -1,8 +1,9 @@
-"""Becoming someone: invite links, a mediator's login, logout.
+"""Becoming someone: a mediator's login, logout, and the session cookie that an invite link
+(`pages.invites`) or a login starts.
 
-An invite link is used once: it becomes a session cookie (HttpOnly, SameSite=Lax, Secure
-behind HTTPS) and the link stops working. Failed invite and login attempts are counted per
-client address in the database; past the limit the answer is 429 until the window passes.
+A session is a cookie (HttpOnly, SameSite=Lax, Secure behind HTTPS). Failed invite and login
+attempts are counted per client address in the database; past the limit the answer is 429
+until the window passes.
 """
 
 from __future__ import annotations
@@ -40,23 +41,6 @@ def start_session(response: Response, issued: Issued, request: Request) -> None:
         secure=settings.secure_cookies or request.url.scheme == "https",
         path="/",
     )
-
-
-@router.get("/invite/{token}")
-async def redeem_invite(token: str, request: Request) -> Response:
-    limiter: RateLimiter = request.app.state.invite_limiter
-    key = client_key(request, "invite")
-    if await run_in_threadpool(limiter.blocked, key):
-        raise HTTPException(429, "too many invite attempts from here: wait a few minutes")
-    issued = await run_in_threadpool(access(request).redeem, token)
-    if issued is None:
-        await run_in_threadpool(limiter.failed, key)
-        raise HTTPException(404, "this invite link is not valid: it was used, or has expired")
-    identity = await run_in_threadpool(access(request).identify, issued.token, ("session",))
-    assert identity is not None and identity.talk is not None
-    response = RedirectResponse(f"/talks/{identity.talk}", status_code=303)
-    start_session(response, issued, request)
-    return response
 
 
 @router.post("/login")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shuttle.accounts.access import INVITE_TTL
+from shuttle.accounts.mail import Mailer
+
 SESSION_COOKIE = "shuttle_session"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf"
@@ -25,3 +28,9 @@ class Settings:
     heartbeat: float = 15.0
     # Bytes: a larger request body is answered 413 and never read past this many.
     max_body: int = MAX_BODY
+    # How browsers reach the server, for the links it makes (else the request's own address).
+    base_url: str | None = None
+    # Seconds an invite link works for, unless used before.
+    invite_ttl: float = INVITE_TTL
+    # Where invitations are mailed through; None: links are copied by hand.
+    mailer: Mailer | None = None

@@ -76,7 +76,7 @@ class Operator:
         """A client that opened `name`'s invite link: it holds the session cookie and sends
         the session's CSRF token on every request, as the pages' scripts do."""
         client = httpx.Client(base_url=self.server.url, timeout=30)
-        opened = client.get(f"/invite/{self.access.invite(talk, name)}")
+        opened = client.post(f"/invite/{self.access.invite(talk, name)}")
         assert opened.status_code == 303, opened.text
         client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf"]
         return client

@@ -1,12 +1,15 @@
-"""Invite links over HTTP: used once, they become an HttpOnly, SameSite=Lax session cookie
-(Secure behind HTTPS); logging out ends the session; nothing secret reaches the server's log."""
+"""Invite links over HTTP: opening one shows a page and spends nothing; its button makes it an
+HttpOnly, SameSite=Lax session cookie (Secure behind HTTPS), once; a used link goes back to the
+room in the browser that used it, and is a page saying to ask for a new one anywhere else;
+logging out ends the session; nothing secret reaches the server's log."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
 
-from tests.web.api.muscat import IRAN_HEAD, Operator
+from shuttle.talks import Join, Leave, Role
+from tests.web.api.muscat import IRAN_HEAD, MEDIATOR, Operator
 from tests.web.auth.conftest import SECRETS, address, assert_no_secret_in
 from tests.web.running import Server
 
@@ -20,11 +23,19 @@ def cookie_of(answer: httpx.Response) -> tuple[str, set[str]]:
     return value, {a.lower() for a in attributes}
 
 
-def test_an_invite_link_works_once_and_sets_a_locked_cookie(operator: Operator) -> None:
+SPENT = "This link no longer works"
+
+
+def test_opening_a_link_spends_nothing_and_its_button_enters_once(operator: Operator) -> None:
     talk = operator.open_talk()
     token = operator.access.invite(talk, IRAN_HEAD)
+    preview = httpx.get(f"{operator.server.url}/invite/{token}", headers=address())
     browser = httpx.Client(base_url=operator.server.url, headers=address())
-    opened = browser.get(f"/invite/{token}")
+    shown = browser.get(f"/invite/{token}")
+    for page in (preview, shown):
+        assert page.status_code == 200 and "set-cookie" not in page.headers
+        assert f"Enter the talk as <bdi>{IRAN_HEAD}</bdi>" in page.text
+    opened = browser.post(f"/invite/{token}")
     assert opened.status_code == 303
     assert opened.headers["location"] == f"/talks/{talk}"
     value, attributes = cookie_of(opened)
@@ -35,13 +46,30 @@ def test_an_invite_link_works_once_and_sets_a_locked_cookie(operator: Operator) 
     assert (me["kind"], me["talk"], me["participant"]) == ("session", talk, IRAN_HEAD)
     SECRETS.append(browser.get("/api/session").json()["csrf"])
     again = httpx.get(f"{operator.server.url}/invite/{token}", headers=address())
-    assert again.status_code == 404
+    assert again.status_code == 404 and SPENT in again.text
+    assert "Ask your mediator for a new link" in again.text
     assert "set-cookie" not in again.headers
+    assert httpx.post(f"{operator.server.url}/invite/{token}", headers=address()).status_code == 404
+    # The browser that used it is taken back to its room, by the link or by its button.
+    for method in ("GET", "POST"):
+        back = browser.request(method, f"/invite/{token}")
+        assert (back.status_code, back.headers["location"]) == (303, f"/talks/{talk}")
+
+
+def test_a_new_link_replaces_a_lost_one(operator: Operator) -> None:
+    talk = operator.open_talk()
+    lost = operator.access.invite(talk, IRAN_HEAD)
+    new = operator.access.invite(talk, IRAN_HEAD)
+    SECRETS.extend([lost, new])
+    assert httpx.post(f"{operator.server.url}/invite/{lost}", headers=address()).status_code == 404
+    entered = httpx.post(f"{operator.server.url}/invite/{new}", headers=address())
+    assert entered.status_code == 303
+    SECRETS.append(entered.cookies["shuttle_session"])
 
 
 def test_behind_https_the_cookie_is_secure(operator: Operator, twin: Server) -> None:
     token = operator.access.invite(operator.open_talk(), IRAN_HEAD)
-    opened = httpx.get(f"{twin.url}/invite/{token}", headers=address())
+    opened = httpx.post(f"{twin.url}/invite/{token}", headers=address())
     assert opened.status_code == 303
     value, attributes = cookie_of(opened)
     SECRETS.extend([token, value])
@@ -53,7 +81,7 @@ def test_a_cookie_issued_through_an_https_proxy_is_secure(operator: Operator) ->
     though the server itself was not started with --secure-cookies."""
     token = operator.access.invite(operator.open_talk(), IRAN_HEAD)
     headers = {**address(), "X-Forwarded-Proto": "https"}
-    opened = httpx.get(f"{operator.server.url}/invite/{token}", headers=headers)
+    opened = httpx.post(f"{operator.server.url}/invite/{token}", headers=headers)
     assert opened.status_code == 303
     value, attributes = cookie_of(opened)
     SECRETS.extend([token, value])
@@ -65,10 +93,76 @@ def test_an_expired_or_forged_invite_fails_alike(operator: Operator, how: str) -
     talk = operator.open_talk()
     token = operator.access.invite(talk, IRAN_HEAD, ttl=-1) if how == "expired" else "x" * 43
     SECRETS.append(token)
-    answer = httpx.get(f"{operator.server.url}/invite/{token}", headers=address())
-    assert answer.status_code == 404
-    assert answer.json() == {"detail": "this invite link is not valid: it was used, or has expired"}
-    assert "set-cookie" not in answer.headers
+    for method in ("GET", "POST"):
+        answer = httpx.request(method, f"{operator.server.url}/invite/{token}", headers=address())
+        assert answer.status_code == 404 and SPENT in answer.text
+        assert "set-cookie" not in answer.headers
+
+
+def test_a_removed_participants_link_no_longer_works(operator: Operator) -> None:
+    talk = operator.open_talk()
+    token = operator.access.invite(talk, IRAN_HEAD)
+    SECRETS.append(token)
+    operator.service.execute(talk, Leave(MEDIATOR, IRAN_HEAD))
+    for method in ("GET", "POST"):
+        answer = httpx.request(method, f"{operator.server.url}/invite/{token}", headers=address())
+        assert answer.status_code == 404 and SPENT in answer.text
+
+
+def test_a_co_mediator_without_an_account_chooses_a_password_once(operator: Operator) -> None:
+    talk = operator.open_talk()
+    name = f"Qatar {talk[:8]}"
+    operator.service.execute(talk, Join(MEDIATOR, name, Role.MEDIATOR))
+    token = operator.access.account_invite(name, talk)
+    SECRETS.append(token)
+    browser = httpx.Client(base_url=operator.server.url, headers=address())
+    shown = browser.get(f"/invite/{token}")
+    assert shown.status_code == 200 and "Choose a password" in shown.text
+    differ = browser.post(
+        f"/invite/{token}/password", data={"password": "a" * 12, "again": "b" * 12}
+    )
+    assert differ.status_code == 422 and "The two passwords differ" in differ.text
+    short = browser.post(f"/invite/{token}/password", data={"password": "a", "again": "a"})
+    assert short.status_code == 422 and "at least 12 characters" in short.text
+    password = "a good long passphrase"
+    SECRETS.append(password)
+    made = browser.post(f"/invite/{token}/password", data={"password": password, "again": password})
+    assert (made.status_code, made.headers["location"]) == (303, f"/talks/{talk}")
+    SECRETS.append(made.cookies["shuttle_session"])
+    assert browser.get("/api/me").json()["user"] == name
+    assert browser.get(f"/talks/{talk}").status_code == 200
+    # Used: a second try makes nothing; the account signs in with its password.
+    again = httpx.post(
+        f"{operator.server.url}/invite/{token}/password",
+        data={"password": "another passphrase", "again": "another passphrase"},
+        headers=address(),
+    )
+    assert again.status_code == 404
+    signed_in = httpx.post(
+        f"{operator.server.url}/login", data={"user": name, "password": password}, headers=address()
+    )
+    assert signed_in.status_code == 303 and signed_in.headers["location"] == "/"
+
+
+def test_a_password_link_never_takes_over_a_name_that_mediates_other_talks(
+    operator: Operator,
+) -> None:
+    """A mediator cannot name a co-mediator after another talk's mediator and set that
+    account's password: the account would open the other talk too."""
+    victim = operator.open_talk(mediator="Sultanate envoy")
+    mine = operator.open_talk()
+    operator.service.execute(mine, Join(MEDIATOR, "Sultanate envoy", Role.MEDIATOR))
+    token = operator.access.account_invite("Sultanate envoy", mine)
+    SECRETS.append(token)
+    password = "a takeover attempt"
+    refused = httpx.post(
+        f"{operator.server.url}/invite/{token}/password",
+        data={"password": password, "again": password},
+        headers=address(),
+    )
+    assert refused.status_code == 422 and "other talks too" in refused.text
+    assert not operator.access.has_user("Sultanate envoy")
+    assert victim
 
 
 def test_logout_ends_the_session(operator: Operator) -> None:

@@ -40,7 +40,8 @@ def test_failed_invites_are_limited_across_two_servers_even_for_a_good_link(
         assert answer.status_code == 404, f"attempt {n + 1}"
     for url in servers:
         assert httpx.get(f"{url}/invite/{good}", headers=here).status_code == 429
+        assert httpx.post(f"{url}/invite/{good}", headers=here).status_code == 429
     # The good link is still unused: from another address it opens.
-    opened = httpx.get(f"{twin.url}/invite/{good}", headers=address())
+    opened = httpx.post(f"{twin.url}/invite/{good}", headers=address())
     assert opened.status_code == 303
     SECRETS.extend([good, opened.cookies["shuttle_session"]])

@@ -48,4 +48,6 @@ def open_window(
     page.on("console", lambda m: window.problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: window.problems.append(str(error)))
     page.goto(server.invite(talk, name))
+    page.get_by_role("button", name="Enter the talk").click()  # the link's page spends nothing
+    page.wait_for_url("**/talks/**")
     return window

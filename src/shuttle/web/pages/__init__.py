@@ -7,14 +7,22 @@ from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 
-from shuttle.web.pages import home, mediator_forms, offer_forms, party_forms, stream, talk
+from shuttle.web.pages import (
+    home,
+    invites,
+    mediator_forms,
+    offer_forms,
+    party_forms,
+    stream,
+    talk,
+)
 from shuttle.web.pages.render import STATIC
 from shuttle.web.pages.visitor import Away
 
 
 def install(app: FastAPI) -> None:
     """Add the pages, their forms and stream, and /static to `app`."""
-    for part in (home, talk, party_forms, offer_forms, mediator_forms, stream):
+    for part in (home, invites, talk, party_forms, offer_forms, mediator_forms, stream):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -1,0 +1,161 @@
+"""Invite links that behave: opening one shows a page and spends nothing; only its button
+enters the talk.
+
+Chat and mail programs open links to preview them; if opening a link spent it, the preview
+would take the room's key before its owner clicked. So GET only describes the link (to whoever
+holds it: the link is the secret) and POST redeems it. A used link opened again in the browser
+that used it goes to the room; a used, replaced, expired or forged link gets one page telling
+the person to ask their mediator for a new one, the same for each, counted by the rate limiter.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import RedirectResponse, Response
+
+from shuttle.accounts import Identity, Invite, RateLimiter
+from shuttle.accounts.passwords import MIN_LENGTH
+from shuttle.talks import NotFound, Role
+from shuttle.web.deps import access, talk_service
+from shuttle.web.pages.render import page
+from shuttle.web.sessions import client_key, start_session
+from shuttle.web.settings import SESSION_COOKIE
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/invite/{token}")
+async def invite_page(token: str, request: Request) -> Response:
+    if await _blocked(request):
+        return _too_many()
+    invite = await run_in_threadpool(access(request).peek, token)
+    if invite is None or not invite.usable:
+        held = await _held_session(request)
+        if invite is not None and held is not None and _same_person(invite, held):
+            return RedirectResponse(_room_of(invite), status_code=303)
+        return await _spent(request)
+    title = await run_in_threadpool(_title, request, invite)
+    if title is None:  # the talk is gone, or the person was removed from it
+        return await _spent(request)
+    template = "invite_password.html" if invite.user is not None else "invite.html"
+    context = {"invite": invite, "title": title, "token": token, "error": None}
+    return page(template, context | {"min_length": MIN_LENGTH})
+
+
+@router.post("/invite/{token}")
+async def enter(token: str, request: Request) -> Response:
+    if await _blocked(request):
+        return _too_many()
+    invite = await run_in_threadpool(access(request).peek, token)
+    if invite is None or invite.user is not None:
+        return await _spent(request)
+    if await run_in_threadpool(_title, request, invite) is None:
+        return await _spent(request)
+    issued = await run_in_threadpool(access(request).redeem, token)
+    if issued is None:
+        held = await _held_session(request)
+        if held is not None and _same_person(invite, held):
+            return RedirectResponse(_room_of(invite), status_code=303)
+        return await _spent(request)
+    response = RedirectResponse(_room_of(invite), status_code=303)
+    start_session(response, issued, request)
+    return response
+
+
+@router.post("/invite/{token}/password")
+async def choose_password(
+    token: str,
+    request: Request,
+    password: Annotated[str, Form(max_length=1_000)],
+    again: Annotated[str, Form(max_length=1_000)],
+) -> Response:
+    if await _blocked(request):
+        return _too_many()
+    invite = await run_in_threadpool(access(request).peek, token)
+    if invite is None or invite.user is None or not invite.usable:
+        return await _spent(request)
+    title = await run_in_threadpool(_title, request, invite)
+    if title is None:
+        return await _spent(request)
+
+    def again_page(error: str) -> Response:
+        context = {"invite": invite, "title": title, "token": token, "error": error}
+        return page("invite_password.html", context | {"min_length": MIN_LENGTH}, status=422)
+
+    if password != again:
+        return again_page("The two passwords differ. Type the same password twice.")
+    if await run_in_threadpool(_mediates_elsewhere, request, invite):
+        return again_page(
+            f"{invite.user} is a mediator's name in other talks too, so this link cannot make "
+            "an account for it. Ask the server's operator to make your account."
+        )
+    try:
+        issued = await run_in_threadpool(access(request).set_password, token, password)
+    except ValueError as error:
+        return again_page(_sentence(str(error)))
+    if issued is None:
+        return await _spent(request)
+    response = RedirectResponse(_room_of(invite), status_code=303)
+    start_session(response, issued, request)
+    return response
+
+
+def _title(request: Request, invite: Invite) -> str | None:
+    """The talk's title, shown to the link's holder; None if the link's person is not (or no
+    longer) in the talk."""
+    name = invite.participant or invite.user
+    if invite.talk is None or name is None:
+        return None
+    try:
+        view = talk_service(request).view(invite.talk, name)
+    except NotFound:
+        return None
+    return view.title if view.participant.present else None
+
+
+def _mediates_elsewhere(request: Request, invite: Invite) -> bool:
+    """Whether the account's name mediates a talk other than the link's: an account acts as
+    its name in every talk it mediates, so a co-mediator's link must not become the key to
+    someone else's talks that happen to use the same name."""
+    assert invite.user is not None
+    cases = talk_service(request).talks(invite.user)
+    return any(c.talk != invite.talk and c.role is Role.MEDIATOR for c in cases)
+
+
+def _same_person(invite: Invite, held: Identity) -> bool:
+    if invite.user is not None:
+        return held.user == invite.user
+    return (held.talk, held.participant) == (invite.talk, invite.participant)
+
+
+def _room_of(invite: Invite) -> str:
+    return f"/talks/{invite.talk}"
+
+
+async def _held_session(request: Request) -> Identity | None:
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        return None
+    return await run_in_threadpool(access(request).identify, cookie, ("session",))
+
+
+async def _blocked(request: Request) -> bool:
+    limiter: RateLimiter = request.app.state.invite_limiter
+    return await run_in_threadpool(limiter.blocked, client_key(request, "invite"))
+
+
+async def _spent(request: Request) -> Response:
+    limiter: RateLimiter = request.app.state.invite_limiter
+    await run_in_threadpool(limiter.failed, client_key(request, "invite"))
+    return page("invite_spent.html", {}, status=404)
+
+
+def _too_many() -> Response:
+    return page("invite_spent.html", {"too_many": True}, status=429)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] + "."
