@@ -8,11 +8,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 
 from shuttle.web.pages import (
+    cases,
     home,
     invites,
     mediator_forms,
     offer_forms,
     party_forms,
+    people,
     stream,
     talk,
 )
@@ -22,7 +24,17 @@ from shuttle.web.pages.visitor import Away
 
 def install(app: FastAPI) -> None:
     """Add the pages, their forms and stream, and /static to `app`."""
-    for part in (home, invites, talk, party_forms, offer_forms, mediator_forms, stream):
+    for part in (
+        home,
+        cases,
+        invites,
+        talk,
+        people,
+        party_forms,
+        offer_forms,
+        mediator_forms,
+        stream,
+    ):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

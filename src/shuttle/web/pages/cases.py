@@ -1,0 +1,192 @@
+"""A mediator's cases: the home page listing every talk it mediates (where each stands and what
+it awaits), and opening a new talk in the browser -- fields typed in, or the agenda taken from
+an uploaded scenario file -- with every error beside its field and nothing recorded until all
+is right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.responses import RedirectResponse, Response
+
+from shuttle.accounts import Identity
+from shuttle.engine import Scenario
+from shuttle.engine.formats.errors import ScenarioError
+from shuttle.engine.formats.upload import scenario_from_upload
+from shuttle.service import TalkService
+from shuttle.talks import BidRule, Handling, Invalid, TalkView
+from shuttle.talks.visibility import BID_NOTICE
+from shuttle.web.deps import talk_service
+from shuttle.web.opening import FieldErrors, Opening, command_for
+from shuttle.web.pages.agenda_text import EXAMPLE, parse_agenda
+from shuttle.web.pages.render import page
+from shuttle.web.pages.visitor import csrf_of, not_found, visitor
+
+router = APIRouter(include_in_schema=False)
+
+HANDLINGS = {
+    Handling.MEDIATOR_ONLY: "Only the mediators read what a delegate says, until the delegate "
+    "allows more. The safest start.",
+    Handling.VERBATIM_ONLY: "The mediators may carry a delegate's words to the other rooms, "
+    "word for word only.",
+    Handling.MAY_CONVEY: "The mediators may carry a delegate's words to the other rooms, word "
+    "for word or in their own words.",
+}
+"""What each default handling means for what a delegate says, in the form's words."""
+
+
+@router.get("/")
+async def home(request: Request) -> Response:
+    identity = await visitor(request)
+    if identity is None:
+        return RedirectResponse("/login", status_code=303)
+    if identity.talk is not None:
+        return RedirectResponse(f"/talks/{identity.talk}", status_code=303)
+    cases = await run_in_threadpool(mediated, talk_service(request), identity)
+    context = {"cases": cases, "who": identity.user, "csrf": csrf_of(identity)}
+    return page("cases.html", context)
+
+
+def mediated(service: TalkService, identity: Identity) -> list[TalkView]:
+    """The talks this account mediates (a signed-in account acts only as a mediator), newest
+    activity first: found through the index of who takes part where."""
+    if identity.user is None:
+        return []
+    views = [v for v in service.cases(identity.user) if v.is_mediator]
+    return sorted(views, key=lambda v: v.last_activity or "", reverse=True)
+
+
+@router.get("/talks/new")
+async def new_talk(request: Request) -> Response:
+    identity = await visitor(request)
+    if identity is None:
+        return RedirectResponse("/login", status_code=303)
+    if identity.user is None:
+        return not_found()  # a delegate's session opens no talks
+    return _form(identity, Typed(), {})
+
+
+@router.post("/talks/new")
+async def open_new_talk(request: Request) -> Response:
+    identity = await visitor(request)
+    if identity is None:
+        return RedirectResponse("/login", status_code=303)
+    if identity.user is None:
+        return not_found()
+    form = await request.form()
+    typed = Typed.of(form)
+    errors: dict[str, str] = {}
+    scenario = await _scenario(form, errors)
+    agenda = None
+    if typed.agenda.strip():
+        try:
+            agenda = parse_agenda(typed.agenda)
+        except Invalid as error:
+            errors["agenda"] = _sentence(error.message)
+    delegates = _delegates(typed.delegates, errors)
+    if errors:
+        return _form(identity, typed, errors, status=422)
+    opening = Opening(
+        title=typed.title,
+        parties=tuple(typed.parties.splitlines()),
+        delegates=delegates,
+        co_mediators=tuple(typed.mediators.splitlines()),
+        default_handling=typed.handling,
+        hide_carried_text=typed.hide,
+        bid_rule=typed.bid_rule,
+        agenda=agenda,
+        scenario=scenario,
+    )
+    try:
+        command = command_for(identity.user, opening)
+    except FieldErrors as found:
+        return _form(identity, typed, found.errors, status=422)
+    service = talk_service(request)
+    appended = await run_in_threadpool(service.open_talk, command)
+    return RedirectResponse(f"/talks/{appended.talk}/people?opened=1", status_code=303)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """The form as typed, to show it again beside its errors (an uploaded file cannot be:
+    the form asks for it again)."""
+
+    title: str = ""
+    parties: str = ""
+    delegates: str = ""
+    mediators: str = ""
+    agenda: str = ""
+    handling: Handling = Handling.MEDIATOR_ONLY
+    hide: bool = False
+    bid_rule: BidRule = BidRule.MIDPOINT
+
+    @classmethod
+    def of(cls, form: FormData) -> Typed:
+        def text(name: str, limit: int = 20_000) -> str:
+            value = form.get(name)
+            return value[:limit] if isinstance(value, str) else ""
+
+        handling = text("handling", 40)
+        rule = text("bid_rule", 40)
+        return cls(
+            title=text("title", 400),
+            parties=text("parties"),
+            delegates=text("delegates"),
+            mediators=text("mediators"),
+            agenda=text("agenda"),
+            handling=Handling(handling) if handling in set(Handling) else Handling.MEDIATOR_ONLY,
+            hide=text("hide", 10) == "yes",
+            bid_rule=BidRule(rule) if rule in set(BidRule) else BidRule.MIDPOINT,
+        )
+
+
+def _delegates(text: str, errors: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """ "Party: Name" lines as (party, name) pairs; an error naming a line that is not."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        party, colon, name = line.partition(":")
+        if not colon or not party.strip() or not name.strip():
+            errors["delegates"] = (
+                f"Line {number} (“{line.strip()}”) needs the party, a colon and the delegate's "
+                "name, such as “Iran: Foreign Minister”."
+            )
+            return ()
+        found.append((party.strip(), name.strip()))
+    return tuple(found)
+
+
+async def _scenario(form: FormData, errors: dict[str, str]) -> Scenario | None:
+    upload = form.get("scenario")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return None
+    data = await upload.read()
+    if not data:
+        return None
+    try:
+        return await run_in_threadpool(scenario_from_upload, upload.filename, data)
+    except ScenarioError as error:
+        errors["scenario"] = f"This file cannot be read as a scenario: {error}."
+        return None
+
+
+def _form(identity: Identity, typed: Typed, errors: dict[str, str], status: int = 200) -> Response:
+    context = {
+        "typed": typed,
+        "errors": errors,
+        "who": identity.user,
+        "csrf": csrf_of(identity),
+        "handlings": HANDLINGS,
+        "bid_rules": {rule: BID_NOTICE[rule] for rule in BidRule},
+        "agenda_example": EXAMPLE,
+    }
+    return page("open_talk.html", context, status=status)
+
+
+def _sentence(message: str) -> str:
+    text = message.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
