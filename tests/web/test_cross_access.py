@@ -60,6 +60,7 @@ SIGN_IN = {
     "/login",
     "/logout",
     "/",
+    "/talks/new",
 }
 """Routes about the caller itself."""
 
@@ -111,6 +112,10 @@ TALK = {
     "/talks/{talk}/bids",
     "/talks/{talk}/incident",
     "/talks/{talk}/close",
+    "/talks/{talk}/people",
+    "/talks/{talk}/people/add",
+    "/talks/{talk}/people/link",
+    "/talks/{talk}/people/remove",
 }
 """Routes that read or act on one talk: {talk} and the other ids in their paths and bodies
 name the US room's things."""
