@@ -88,7 +88,7 @@ def test_every_page_names_exactly_who_reads_each_statement(server: Server) -> No
                 audience = re.search(
                     r'Who will read it: <span id="say-room-readers-\d+" class="readers">'
                     r"(.*?)</span>",
-                    page.split(f"{room} room</h3>", 1)[1],
+                    page.split(f"<bdi>{room}</bdi> room</h3>", 1)[1],
                     re.S,
                 )
                 assert audience is not None and f'id="room-item-{seq}"' in page, (name, seq)
@@ -125,3 +125,24 @@ def test_an_open_page_names_a_newcomer_as_soon_as_it_joins(server: Server) -> No
     console = stream_text(oman, f"/talks/{talk}/stream?after={head}")
     line = console.split('id="say-room-readers-0"')[-1].split("</span>", 1)[0]
     assert names_in(line) == {US_HEAD, US_DEPUTY, LATE_DELEGATE, MEDIATOR, CO_MEDIATOR}
+
+
+def test_who_left_is_named_no_more_as_a_reader(server: Server) -> None:
+    """A removed co-mediator and a delegate who left read nothing more: rooms stop naming them,
+    at once on an open page (through the stream) and on every page drawn after."""
+    talk = server.open_talk()
+    shuttle("join", talk, CO_MEDIATOR, "--as", MEDIATOR, "--mediator", db=server.db)
+    us, oman = server.browser_session(talk, US_HEAD), server.browser_session(talk, MEDIATOR)
+    head = int(us.get(f"/api/talks/{talk}").json()["head"].split(":")[0])
+    shuttle("leave", talk, CO_MEDIATOR, "--as", MEDIATOR, db=server.db)
+    shuttle("leave", talk, US_DEPUTY, "--as", MEDIATOR, db=server.db)
+
+    sent = stream_text(us, f"/talks/{talk}/stream?after={head}")
+    lead = sent.split('id="room-readers"')[-1].split("</span>", 1)[0]
+    assert names_in(lead) == {MEDIATOR}  # and "you": the deputy and Qatar are gone
+    page = us.get(f"/talks/{talk}").text
+    drawn = re.search(r'<p class="lead">.*?</p>', page, re.S)
+    assert drawn is not None and names_in(drawn.group(0)) == {MEDIATOR}
+    console = oman.get(f"/talks/{talk}").text
+    line = console.split('id="say-room-readers-0"')[1].split("</span>", 1)[0]
+    assert names_in(line) == {US_HEAD, MEDIATOR}
