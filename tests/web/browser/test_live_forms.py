@@ -47,6 +47,9 @@ def carry_form_follows_a_release(mediator: Window, us: Window, artifacts: Path) 
     seq = (item.get_attribute("id") or "").removeprefix("room-item-")
     us.page.select_option(f"#release-h-{seq}", "may-convey")
     us.page.click(f"#release-{seq} button[type=submit]")
+    # Relaxing cannot be taken back once carried: the room asks first, in place of the form.
+    expect(us.page.locator(f"#release-{seq}")).to_contain_text("Once it has been carried")
+    us.page.click(f"#release-{seq} button[type=submit]")
     # The console redraws the statement's handling and its carry form, without a reload.
     expect(item.locator(f"#handling-{seq}")).to_have_text("may-convey")
     expect(item.locator("button", has_text="Carry")).to_be_visible()
@@ -98,10 +101,13 @@ def redrawn(window: Window) -> None:
 def the_joint_room_opens(mediator: Window, us: Window, iran: Window, artifacts: Path) -> None:
     expect(us.page.locator("#joint-region")).to_contain_text("reads everything said there")
     us.page.click("#consent button[type=submit]")
+    expect(us.page.locator("#consent")).to_contain_text("consent cannot be withdrawn")
+    us.page.click("#consent button[type=submit]")  # "Yes, consent"
     expect(us.page.locator("#joint-region")).to_contain_text("Your party consented")
     expect(mediator.page.locator("#joint-status")).to_contain_text("Consented: United States")
     expect(iran.page.locator("#joint-region")).not_to_contain_text("Your party consented")
     iran.page.click("#consent button[type=submit]")
+    iran.page.click("#consent.confirm button[type=submit]")
     for window in (us, iran):
         expect(window.page.locator("#joint-region")).to_contain_text("The joint room is open")
     expect(mediator.page.locator("#room-joint-title")).to_have_text("Joint room")

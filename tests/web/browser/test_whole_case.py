@@ -176,7 +176,7 @@ def test_a_whole_case_in_the_browser(
         person.page.reload()
         expect(person.page.get_by_text("Signed by every party").first).to_be_visible()
         # Nothing is offered that the rules would refuse now.
-        for form in ("#answer", "#sign", "#draft", "#offer", "#profile", "#close", "#consent"):
+        for form in ("#answer", "#sign", "#draft", "#offer", "#profile", "#close"):
             assert person.page.locator(form).count() == 0, (person.name, form)
         person.shot(artifacts, "3-signed")
     # The mediators' home lists the case as signed, with nothing awaiting.

@@ -3,6 +3,7 @@ of delegation and Iran's. Helpers post the pages' forms as a browser would."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import httpx
@@ -71,6 +72,12 @@ def stream_text(who: httpx.Client, path: str, limit: int = 40_000) -> str:
     except httpx.ReadTimeout:
         pass
     return received
+
+
+def unisolated(page: str) -> str:
+    """A page without the <bdi> elements that isolate each name for direction: its sentences
+    as a person reads them."""
+    return re.sub(r'</?bdi(?: class="reader")?>', "", page)
 
 
 def reads(*names: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import unescape
 
-from tests.web.pages.rooms import Rooms, stream_text
+from tests.web.pages.rooms import Rooms, stream_text, unisolated
 from tests.web.running import Server
 
 MEDIATOR, ANN, BO = "Mediator M", "Ann", "Bo"
@@ -42,7 +42,7 @@ def test_the_mediator_sets_the_agenda_on_the_console(server: Server) -> None:
     console = rooms.page(rooms.mediator)
     assert "Circulate as draft version 1" in console and "Change the agenda" in console
     assert "Harbour fees: none, halved, full\nBerths: 2, 4, 6" in console  # the editor
-    north = unescape(rooms.page(rooms.us))
+    north = unescape(unisolated(rooms.page(rooms.us)))
     assert "Make this offer" in north and "Value of “halved”" in north
 
     terms = {"term-0": "halved", "term-1": "4"}

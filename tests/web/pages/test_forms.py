@@ -11,6 +11,7 @@ from tests.web.pages.rooms import (
     cookie_only,
     open_rooms,
     said_seq,
+    unisolated,
 )
 from tests.web.running import Server
 
@@ -80,7 +81,7 @@ def test_a_paraphrase_reaches_the_other_room_and_the_source_sees_how(rooms: Room
     assert rooms.post(rooms.mediator, f"/statements/{seq}/carry", carry).status_code == 303
     iran = rooms.page(rooms.iran)
     assert paraphrase in iran and words not in iran and "paraphrased by the mediator" in iran
-    us = rooms.page(rooms.us)
+    us = unisolated(rooms.page(rooms.us))
     assert f"Your statement #{seq} went to the {IRAN} room as a paraphrase" in us
 
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import httpx
 
-from tests.web.pages.rooms import IRAN, US, US_READERS, Rooms, open_rooms, stream_text
+from tests.web.pages.rooms import (
+    IRAN,
+    US,
+    US_READERS,
+    Rooms,
+    open_rooms,
+    stream_text,
+    unisolated,
+)
 from tests.web.pages.test_forms import FIRST_OPTIONS
 from tests.web.running import Server
 
@@ -43,13 +51,13 @@ def test_an_offer_is_made_carried_verbatim_and_answered(server: Server) -> None:
     )
     assert carried.status_code == 303
     via = seq_of(rooms, rooms.iran, "conveyed")
-    iran = rooms.page(rooms.iran)
+    iran = unisolated(rooms.page(rooms.iran))
     assert "brings an offer from the United States room" in iran
     assert f'action="/talks/{rooms.talk}/offers/{via}/answer"' in iran
     assert (
         '<li><span class="issue">Direct Israel-Iran strikes:</span> tacit mutual restraint' in iran
     )
-    assert f"{IRAN}: no answer yet" in rooms.page(rooms.mediator)
+    assert f"{IRAN}: no answer yet" in unisolated(rooms.page(rooms.mediator))
 
     # Iran cannot answer by the offer's own seq in the US room: as absent as a missing seq.
     by_source = rooms.post(rooms.iran, f"/offers/{offer}/answer", {"accept": "yes"})
@@ -69,21 +77,21 @@ def test_an_offer_is_made_carried_verbatim_and_answered(server: Server) -> None:
 
 def test_the_joint_room_opens_when_every_party_consents(server: Server) -> None:
     rooms = open_rooms(server)
-    page = rooms.page(rooms.us)
+    page = unisolated(rooms.page(rooms.us))
     assert "everyone (every party's delegates and" in page
     assert f"Consent to the joint room for {US}" in page
     assert "joint room" in rooms.page(rooms.mediator).lower()
     refused = rooms.post(rooms.us, "/say", {"text": "Hello all.", "room": "joint"}, htmx=True)
     assert refused.status_code == 409 and "every party has consented" in refused.text
 
-    assert rooms.post(rooms.us, "/consent", {}).status_code == 303
+    assert rooms.post(rooms.us, "/consent", {"confirm": "yes"}).status_code == 303
     assert "Your party consented to the joint room" in rooms.page(rooms.us)
-    assert f"Consented: {US}." in rooms.page(rooms.mediator)
-    iran = rooms.page(rooms.iran)
+    assert f"Consented: {US}." in unisolated(rooms.page(rooms.mediator))
+    iran = unisolated(rooms.page(rooms.iran))
     assert f"Consent to the joint room for {IRAN}" in iran
     assert f"{US} consented" not in iran and "Your party consented" not in iran
 
-    opened = rooms.post(rooms.iran, "/consent", {}, htmx=True)
+    opened = rooms.post(rooms.iran, "/consent", {"confirm": "yes"}, htmx=True)
     assert opened.status_code == 200
     for who in (rooms.us, rooms.iran):
         page = rooms.page(who)
@@ -109,7 +117,8 @@ def test_a_release_redraws_the_consoles_carry_form_in_the_stream(rooms: Rooms) -
         if e.get("text") == "Held back for now."
     )
     assert "Not for carrying" in rooms.page(rooms.mediator)
-    rooms.post(rooms.us, f"/statements/{seq}/release", {"handling": "may-convey"})
+    relaxed = {"handling": "may-convey", "confirm": "yes"}
+    assert rooms.post(rooms.us, f"/statements/{seq}/release", relaxed).status_code == 303
     streamed = stream_text(rooms.mediator, f"/talks/{rooms.talk}/stream?after={seq}")
     assert f'hx-swap-oob="innerHTML:#carry-slot-{seq}"' in streamed
     assert f'id="handling-{seq}"' in streamed and f"Carry #{seq}" in streamed

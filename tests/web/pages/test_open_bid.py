@@ -11,7 +11,7 @@ from tests.web.running import Server
 def bid_issues(page: str) -> list[str]:
     """The issues the console's open-bid form offers."""
     select = page.split('id="open-bid-issue"', 1)[1].split("</select>", 1)[0]
-    return re.findall(r'<option value="([^"]*)"', select)
+    return re.findall(r'<option (?:dir="auto" )?value="([^"]*)"', select)
 
 
 def test_only_numeric_issues_can_be_bid_on(server: Server) -> None:

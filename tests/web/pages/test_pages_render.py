@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.web.pages.rooms import IRAN, US, US_READERS, Rooms
+from tests.web.pages.rooms import IRAN, US, US_READERS, Rooms, unisolated
 from tests.web.running import Server
 
 
@@ -36,7 +36,7 @@ def test_pages_forbid_inline_script_and_other_origins(rooms: Rooms) -> None:
 
 
 def test_the_mediator_sees_every_room_side_by_side(rooms: Rooms) -> None:
-    page = rooms.page(rooms.mediator)
+    page = unisolated(rooms.page(rooms.mediator))
     assert f"{US} room" in page and f"{IRAN} room" in page
     assert "Only mediators see notes." in page
     assert "The full record" in page and 'id="head"' in page

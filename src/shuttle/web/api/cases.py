@@ -169,10 +169,12 @@ async def remove_participant(
     actor: Acting,
     service: Service,
     request: Request,
+    key: IdempotencyKey,
 ) -> Outcome:
     """Remove a participant (mediators), or leave the talk (anyone, naming itself): its
     invites, sessions and tokens for the talk end at once, and the record says so."""
-    outcome = await run_in_threadpool(carry_out, service, actor, Leave(actor.name, name))
+    command = Leave(actor.name, name)
+    outcome = await run_in_threadpool(carry_out, service, actor, command, key)
     # The record names whom it removed as recorded (the path may differ in spaces or form).
     gone = next(e for e in outcome.events if e.kind == "left")
     recorded = (gone.model_extra or {})["name"]

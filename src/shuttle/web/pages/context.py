@@ -12,21 +12,30 @@ from shuttle.service import TalkService
 from shuttle.talks import Refusal, TalkView
 from shuttle.web.deps import Actor
 from shuttle.web.pages.chart import Chart, chart_of
+from shuttle.web.pages.confirmations import Confirmation
 from shuttle.web.pages.visitor import csrf_of
 
 
 @dataclass(frozen=True)
 class FormState:
-    """A form as its submission left it: the values to show again, and what came of it."""
+    """A form as its submission left it: the values to show again, and what came of it -- a
+    refusal (`error`, and `errors` beside the fields it concerns), a word of success (`done`),
+    or a question to confirm before anything is done (`confirm`)."""
 
     form: str
     key: int | None = None
     values: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     done: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+    confirm: Confirmation | None = None
 
     def value(self, name: str, default: Any = "") -> Any:
         return self.values.get(name, default)
+
+    def error_of(self, name: str) -> str | None:
+        """What is wrong with field `name`, if the refusal says so beside it."""
+        return self.errors.get(name)
 
 
 def room_ids(view: TalkView) -> dict[str, str]:
@@ -54,13 +63,12 @@ def build(service: TalkService, actor: Actor, state: FormState | None = None) ->
 
 def profile_fields(view: TalkView) -> dict[str, str]:
     """The profile editor's starting values: the party's last profile if its view holds one,
-    else equal weights, options valued evenly from 0 to 1 in the agenda's order, and 0.5."""
-    fields: dict[str, str] = {"reservation": "0.5", "share": ""}
+    else nothing at all -- a number the party did not choose would pass for its own."""
+    fields: dict[str, str] = {"reservation": "", "share": ""}
     for i, issue in enumerate(view.issues):
-        fields[f"weight-{i}"] = "1"
-        last = max(1, len(issue.options) - 1)
+        fields[f"weight-{i}"] = ""
         for j, _ in enumerate(issue.options):
-            fields[f"value-{i}-{j}"] = f"{j / last:.2f}"
+            fields[f"value-{i}-{j}"] = ""
     own = view.own_profile()
     if own is None or own.weights is None or own.values is None or own.reservation is None:
         return fields  # none yet, or its contents withheld

@@ -24,6 +24,7 @@ from shuttle.talks import (
 )
 from shuttle.web.deps import Actor
 from shuttle.web.pages.agenda_text import parse_agenda
+from shuttle.web.pages.confirmations import closing
 from shuttle.web.pages.forms import Form, chosen_terms, decimal, field, submit
 
 router = APIRouter(include_in_schema=False)
@@ -102,4 +103,5 @@ async def close(request: Request, talk: str) -> Response:
     def build(actor: Actor, view: TalkView, form: FormData) -> Close:
         return Close(actor.name, field(form, "reason") or None)
 
-    return await submit(request, talk, Form("close", anchor="incidents-title"), build)
+    form = Form("close", anchor="incidents-title")
+    return await submit(request, talk, form, build, confirm=closing)

@@ -25,7 +25,7 @@ async def offer(request: Request, talk: str) -> Response:
             raise Invalid(f"an offer names an option for every issue; choose one for {listing}")
         return Offer(actor.name, terms, handling(form))
 
-    return await submit(request, talk, Form("offer", anchor="offer-title"), build)
+    return await submit(request, talk, Form("offer", anchor="offer-title", echo=True), build)
 
 
 @router.post("/talks/{talk}/offers/{seq}/answer")

@@ -76,6 +76,12 @@ def may_sign(view: TalkView) -> bool:
     )
 
 
+def mediators_ever(view: TalkView) -> set[str]:
+    """Every mediator the talk has had, those who left included: their words stay a
+    mediator's own, which no party releases and no mediator carries."""
+    return {member.name for member in view.roster if member.is_mediator}
+
+
 def unsigned(view: TalkView) -> list[str]:
     """The parties whose signature the agreement still awaits."""
     return [party for party in view.parties if view.signed_by(party) is None]

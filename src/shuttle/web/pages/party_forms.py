@@ -24,7 +24,8 @@ from shuttle.talks import (
     TalkView,
 )
 from shuttle.web.deps import Actor
-from shuttle.web.pages.forms import Form, decimal, field, submit
+from shuttle.web.pages.confirmations import consenting, relaxing
+from shuttle.web.pages.forms import FieldErrors, Form, decimal, field, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -58,16 +59,16 @@ async def say(request: Request, talk: str) -> Response:
         return Say(actor.name, field(form, "text"), room, handling(form))
 
     if room is None:
-        return await submit(request, talk, Form("say", anchor="say"), build)
+        return await submit(request, talk, Form("say", anchor="say", echo=True), build)
 
     def in_room(view: TalkView) -> Form:
         rooms = view.room_rooms()
         if view.is_mediator:
             index = rooms.index(room) if room in rooms else 0
-            return Form("say_room", index, f"say-room-{index}")
+            return Form("say_room", index, f"say-room-{index}", echo=True)
         if room == JOINT_ROOM:
-            return Form("say_joint", anchor="joint-title")
-        return Form("say", anchor="say")
+            return Form("say_joint", anchor="joint-title", echo=True)
+        return Form("say", anchor="say", echo=True)
 
     return await submit(request, talk, in_room, build)
 
@@ -83,7 +84,8 @@ async def release(request: Request, talk: str, seq: int) -> Response:
     def visible(view: TalkView) -> bool:
         return view.statement(seq) is not None
 
-    return await submit(request, talk, Form("release", seq, f"said-{seq}"), build, visible)
+    form = Form("release", seq, f"said-{seq}")
+    return await submit(request, talk, form, build, visible, confirm=relaxing)
 
 
 @router.post("/talks/{talk}/consent")
@@ -93,7 +95,8 @@ async def consent(request: Request, talk: str) -> Response:
     def build(actor: Actor, view: TalkView, form: FormData) -> Consent:
         return Consent(actor.name)
 
-    return await submit(request, talk, Form("consent", anchor="joint-title"), build)
+    form = Form("consent", anchor="joint-title")
+    return await submit(request, talk, form, build, confirm=consenting)
 
 
 @router.post("/talks/{talk}/answer")
@@ -147,21 +150,53 @@ async def bid(request: Request, talk: str, number: int) -> Response:
 
 @router.post("/talks/{talk}/profile")
 async def profile(request: Request, talk: str) -> Response:
+    """Save the party's profile. Every number is read before anything is sent to the rules,
+    so that an empty or half-filled form says beside each field what is missing, and records
+    nothing; the rules then check the ranges."""
+
     def build(actor: Actor, view: TalkView, form: FormData) -> SubmitProfile:
-        weights = tuple(
-            (issue.name, decimal(form, f"weight-{i}", f"the weight of {issue.name}"))
-            for i, issue in enumerate(view.issues)
-        )
+        typed = numbers(form, profile_numbers(view))
+        weights = tuple((issue.name, typed[f"weight-{i}"]) for i, issue in enumerate(view.issues))
         values = tuple(
-            (issue.name, option, decimal(form, f"value-{i}-{j}", f"the value of {option!r}"))
+            (issue.name, option, typed[f"value-{i}-{j}"])
             for i, issue in enumerate(view.issues)
             for j, option in enumerate(issue.options)
         )
-        reservation = decimal(form, "reservation", "the reservation value")
         share = field(form, "share") == "yes"
-        return SubmitProfile(actor.name, weights, values, reservation, share)
+        return SubmitProfile(actor.name, weights, values, typed["reservation"], share)
 
     return await submit(request, talk, Form("profile", anchor="profile-title"), build)
+
+
+def profile_numbers(view: TalkView) -> dict[str, str]:
+    """The profile form's numbers: each field's name, and what a missing one should hold."""
+    wanted = {}
+    for i, issue in enumerate(view.issues):
+        wanted[f"weight-{i}"] = "a number, 0 or more"
+        for j, _ in enumerate(issue.options):
+            wanted[f"value-{i}-{j}"] = "a number from 0 to 1"
+    wanted["reservation"] = "a number from 0 to 1"
+    return wanted
+
+
+def numbers(form: FormData, wanted: dict[str, str]) -> dict[str, float]:
+    """The numbers typed in the fields `wanted` names; FieldErrors, beside every field left
+    empty or holding something else than a number, if any is."""
+    typed: dict[str, float] = {}
+    errors: dict[str, str] = {}
+    for name, expected in wanted.items():
+        text = field(form, name)
+        if not text:
+            errors[name] = f"Missing: type {expected}."
+            continue
+        try:
+            typed[name] = decimal(form, name, "this")
+        except Invalid:
+            errors[name] = f"“{text}” is not a number: type {expected}, such as 0.5."
+    if errors:
+        count = "1 number is" if len(errors) == 1 else f"{len(errors)} numbers are"
+        raise FieldErrors(f"{count} missing or not a number, as marked beside each", errors)
+    return typed
 
 
 @router.post("/talks/{talk}/sign")

@@ -30,7 +30,7 @@ def reader(name: str) -> Markup:
 
 def mediators_of(view: TalkView) -> Markup:
     """The mediators, named: "Oman", or "the mediators Oman and Qatar"."""
-    names = [reader(m.name) for m in view.roster if m.is_mediator]
+    names = [reader(m.name) for m in view.present if m.is_mediator]
     if len(names) == 1:
         return names[0]
     return Markup("the mediators ") + people(names)
@@ -44,9 +44,9 @@ def delegation_of(view: TalkView, party: str) -> Markup:
         names = [Markup("you") if m.name == view.name else reader(m.name) for m in members]
         return Markup("your delegation (") + people(names) + Markup(")")
     if not members:
-        return Markup("the {} delegation (no one yet)").format(party)
+        return Markup("the <bdi>{}</bdi> delegation (no one yet)").format(party)
     known = people([reader(m.name) for m in members])
-    return Markup("the {} delegation (").format(party) + known + Markup(")")
+    return Markup("the <bdi>{}</bdi> delegation (").format(party) + known + Markup(")")
 
 
 def readers_of_room(view: TalkView, room: str) -> Markup:

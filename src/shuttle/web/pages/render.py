@@ -18,10 +18,17 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.responses import HTMLResponse
 
-from shuttle.talks import AgendaIssue, Handling, Seen, TalkView, describe_terms
+from shuttle.talks import AgendaIssue, Handling, Seen, TalkView
 from shuttle.web.pages.agenda_text import agenda_text
-from shuttle.web.pages.page_view import agenda_basis
-from shuttle.web.pages.readers import joined_since, mediators_of, readers_of_room
+from shuttle.web.pages.page_view import (
+    agenda_basis,
+    may_sign,
+    mediators_ever,
+    still_negotiating,
+    still_open,
+    unsigned,
+)
+from shuttle.web.pages.readers import joined_since, mediators_of, people, readers_of_room
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -78,6 +85,30 @@ def capitalized(phrase: Markup) -> Markup:
     return Markup(phrase[:1].upper()) + phrase[1:] if phrase[:1].isalpha() else phrase
 
 
+def isolated(text: str | None) -> Markup:
+    """Words someone typed (a name, a room, an option), isolated for direction inline, so that
+    a right-to-left name keeps its place in an English sentence and moves nothing around it."""
+    return Markup("<bdi>{}</bdi>").format("" if text is None else text)
+
+
+def isolated_names(names: Sequence[str]) -> Markup:
+    """Names as a list a person reads, each isolated: "A", "A and B", "A, B and C"."""
+    return people([isolated(name) for name in names])
+
+
+def mediator_names(view: TalkView) -> Markup:
+    """The mediators by name, each isolated ("the mediator" while there is none)."""
+    return isolated_names(view.mediators) if view.mediators else Markup("the mediator")
+
+
+def terms_text(terms: Sequence[Sequence[str]]) -> Markup:
+    """Terms as people read them, "Issue: option; Issue: option", every issue and option
+    isolated (each is a name the mediator typed)."""
+    return Markup("; ").join(
+        Markup("{}: {}").format(isolated(issue), isolated(option)) for issue, option in terms
+    )
+
+
 def agenda_lines(issues: Sequence[AgendaIssue]) -> str:
     """A talk's issues as the console's agenda editor shows them."""
     return agenda_text([(issue.name, issue.options) for issue in issues])
@@ -105,7 +136,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["terms"] = describe_terms
+    env.filters["terms"] = terms_text
+    env.filters["bdi"] = isolated
     env.filters["agenda_lines"] = agenda_lines
     env.filters["agenda_basis"] = agenda_basis
     for name, view in VIEW_TESTS.items():
@@ -115,6 +147,13 @@ def _environment() -> Environment:
     env.globals["readers_of_room"] = readers_of_room
     env.globals["joined_since"] = joined_since
     env.globals["handlings"] = list(Handling)
+    env.globals["names"] = isolated_names
+    env.globals["mediator_names"] = mediator_names
+    env.globals["negotiating"] = still_negotiating
+    env.globals["still_open"] = still_open
+    env.globals["may_sign"] = may_sign
+    env.globals["unsigned"] = unsigned
+    env.globals["mediators_ever"] = mediators_ever
     return env
 
 
@@ -127,4 +166,10 @@ def html(template: str, context: Mapping[str, Any]) -> str:
 
 def page(template: str, context: Mapping[str, Any], status: int = 200) -> HTMLResponse:
     """A whole page or a fragment, with the security headers."""
-    return HTMLResponse(html(template, context), status_code=status, headers=SECURITY_HEADERS)
+    return answer(html(template, context), status)
+
+
+def answer(text: str, status: int = 200) -> HTMLResponse:
+    """HTML already rendered (a fragment and its out-of-band pieces), with the security
+    headers."""
+    return HTMLResponse(text, status_code=status, headers=SECURITY_HEADERS)

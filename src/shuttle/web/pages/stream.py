@@ -17,7 +17,7 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from shuttle.service import Update
-from shuttle.talks import AgendaView, Seen, TalkView
+from shuttle.talks import Seen, TalkView
 from shuttle.web.deps import talk_service
 from shuttle.web.live import Render, resume_point, updates
 from shuttle.web.pages.context import profile_fields, room_ids
@@ -28,30 +28,35 @@ from shuttle.web.pages.visitor import csrf_of, participant
 router = APIRouter(include_in_schema=False)
 
 
+def event_html(view: TalkView, seen: Seen, csrf: str, head: str) -> str:
+    """One event `view` holds, as the out-of-band pieces that put it on the reader's page
+    (the stream sends them; a form that speaks answers with them too)."""
+    context: dict[str, Any] = {
+        "s": seen,
+        "r": view,
+        "csrf": csrf,
+        "name": region_of(seen),
+        "room_ids": room_ids(view),
+        "head": head,
+        "state": None,
+    }
+    if not view.is_mediator:
+        context["profile_defaults"] = profile_fields(view)  # the editor may be redrawn
+    return html("parts/stream_event.html", context)
+
+
 def renderer(view: TalkView, csrf: str) -> Render:
     """Render events for one reader's page; `view` keeps up with them, so the forms it draws
     (which need each statement's current handling) stay right."""
-    ids = room_ids(view)
 
     def render(seen: Seen, update: Update) -> ServerSentEvent:
         # A stream resumed from further back sends events the view already holds.
         if seen.seq > view.head_seq:
             view.take(seen)
-        name = region_of(seen)
-        context: dict[str, Any] = {
-            "s": seen,
-            "r": view,
-            "csrf": csrf,
-            "name": name,
-            "room_ids": ids,
-            "head": str(update.head),
-            "state": None,
-        }
-        if isinstance(seen, AgendaView) and not view.is_mediator:
-            context["profile_defaults"] = profile_fields(view)  # the editor is redrawn
-        return ServerSentEvent(
-            data=html("parts/stream_event.html", context), event=name, id=str(seen.seq)
-        )
+        # The record's head as this update read it: a signature form drawn now vouches for it.
+        view.head = str(update.head)
+        data = event_html(view, seen, csrf, view.head)
+        return ServerSentEvent(data=data, event=region_of(seen), id=str(seen.seq))
 
     return render
 

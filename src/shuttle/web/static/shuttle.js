@@ -1,5 +1,6 @@
-// Shuttle's pages work without this file; it makes the live stream resume where it left, and
-// keeps what a person is typing when a live update redraws a form.
+// Shuttle's pages work without this file; it makes the live stream resume where it left,
+// keeps what a person is typing when a live update redraws a form, keeps each conversation at
+// its newest item (and each item once), and lets a question go back to its form.
 //
 // Resuming the live stream. The browser's EventSource resumes by itself after a dropped
 // connection, sending Last-Event-ID. But when the server answers a reconnection with an
@@ -173,4 +174,145 @@
   document.addEventListener("htmx:afterSwap", keepTyping);
   document.addEventListener("htmx:oobAfterSwap", keepTyping);
   document.addEventListener("htmx:load", keepTyping);
+})();
+
+// Following a conversation. Each conversation box opens scrolled to its newest item and
+// follows new ones as they arrive, unless the reader has scrolled up to read: then a "New
+// messages ↓" button beside the box (parts/follow.html) shows, which scrolls down and goes
+// once the box is at the bottom. The reader's own words (class "own") are always scrolled to.
+// A status region beside the box announces each new item once to a screen reader, politely:
+// the list is not a live region itself, or the forms inside its items would be read out too.
+(function () {
+  "use strict";
+  var NEAR = 32; // pixels from the bottom that still count as "at the bottom"
+  var SKIP = "form, .slot, .seq, .late-readers"; // what an announcement leaves out of an item
+
+  function atBottom(list) {
+    return list.scrollHeight - list.scrollTop - list.clientHeight <= NEAR;
+  }
+
+  function partOf(list, selector) {
+    var box = list.closest(".follow");
+    return box ? box.querySelector(selector) : null;
+  }
+
+  function toBottom(list) {
+    list.scrollTop = list.scrollHeight;
+    list.shuttleStuck = true;
+    var marker = partOf(list, ".new-below");
+    if (marker) { marker.hidden = true; }
+  }
+
+  function words(item) {
+    var copy = item.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(SKIP), function (el) { el.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function announce(list, items) {
+    var news = partOf(list, ".news");
+    var said = items.filter(function (item) { return !item.classList.contains("own"); });
+    if (!news || !said.length) { return; }
+    var title = document.getElementById(list.getAttribute("aria-labelledby") || "");
+    var where = title ? title.textContent.trim() + ": " : "";
+    news.textContent = where + said.map(words).join(" ");
+  }
+
+  function arrived(list, records) {
+    var items = [];
+    records.forEach(function (record) {
+      Array.prototype.forEach.call(record.addedNodes, function (node) {
+        if (node.nodeType === 1 && node.tagName === "LI") { items.push(node); }
+      });
+    });
+    if (!items.length) { return; }
+    var own = items.some(function (item) { return item.classList.contains("own"); });
+    if (list.shuttleStuck || own) {
+      toBottom(list);
+    } else {
+      var marker = partOf(list, ".new-below");
+      if (marker) { marker.hidden = false; }
+    }
+    announce(list, items);
+  }
+
+  function follow(list) {
+    if (list.shuttleFollowed) { return; }
+    list.shuttleFollowed = true;
+    toBottom(list);
+    list.addEventListener("scroll", function () {
+      list.shuttleStuck = atBottom(list);
+      var marker = partOf(list, ".new-below");
+      if (marker && list.shuttleStuck) { marker.hidden = true; }
+    });
+    var marker = partOf(list, ".new-below");
+    if (marker) { marker.addEventListener("click", function () { toBottom(list); }); }
+    new MutationObserver(function (records) { arrived(list, records); })
+      .observe(list, { childList: true });
+  }
+
+  function followAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("ol.conversation"), follow);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", followAll);
+  } else {
+    followAll();
+  }
+  // A conversation drawn later (the joint room, when it opens) follows too.
+  document.addEventListener("htmx:load", followAll);
+  document.addEventListener("htmx:oobAfterSwap", followAll);
+
+  // An item a list already holds is not added again: the sender's own words come both in its
+  // form's answer and in the live stream, in either order, each time with the id of its seq.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    var fragment = event.detail.fragment;
+    if (!target || !fragment || (target.tagName !== "OL" && target.tagName !== "UL")) { return; }
+    Array.prototype.slice.call(fragment.children).forEach(function (child) {
+      if (child.id && target.querySelector(":scope > #" + CSS.escape(child.id))) {
+        child.remove();
+      }
+    });
+    if (!fragment.children.length) { event.detail.shouldSwap = false; }
+  });
+})();
+
+// Going back from a question. An action that cannot be taken back (closing the talk,
+// consenting to the joint room, relaxing a handling) first shows its question in place of its
+// form; "Go back" puts the form back as it was, without leaving the page. (Without JavaScript,
+// or when the form is not at hand, the link reloads the page, which draws the form anew.)
+(function () {
+  "use strict";
+  var replaced = {}; // element id -> the form a question took the place of
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.tagName === "FORM" && target.id && !target.classList.contains("confirm")) {
+      replaced[target.id] = target;
+    }
+  });
+
+  // The question took the place of the button just pressed: keep the keyboard there, on "yes".
+  document.addEventListener("htmx:load", function (event) {
+    var elt = event.detail && event.detail.elt;
+    if (elt && elt.matches && elt.matches("form.confirm")) {
+      var yes = elt.querySelector("button[type=submit]");
+      if (yes) { yes.focus(); }
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-back]");
+    if (!link) { return; }
+    var id = link.getAttribute("data-back");
+    var question = document.getElementById(id);
+    var form = replaced[id];
+    if (!question || !form || !window.htmx) { return; }
+    event.preventDefault();
+    question.replaceWith(form);
+    window.htmx.process(form);
+    var button = form.querySelector("button[type=submit], button:not([type])");
+    if (button) { button.focus(); }
+  });
 })();
