@@ -1,5 +1,5 @@
-"""Fixtures for the web's tests: a real server process per module, on SQLite and (when
-configured) PostgreSQL."""
+"""Fixtures for the web's tests: real server processes, on SQLite and (when configured)
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from sqlalchemy.engine import Engine
 from tests.web.running import Server, running_server
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One server process on a fresh SQLite database, shared by a module's tests."""
+    """One server process on a fresh SQLite database, shared by the package's tests (each
+    opens talks of its own: starting a server costs seconds, a talk milliseconds)."""
     workdir: Path = tmp_path_factory.mktemp("server")
     with running_server(f"sqlite:///{workdir / 'shuttle.db'}", workdir) as running:
         yield running

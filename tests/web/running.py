@@ -1,8 +1,9 @@
 """A real `shuttle serve` process on a free port, and ways to take part in its talks.
 
 Tests of the web talk to the server over HTTP as a browser or a program would. Talks are
-opened and credentials issued with the `shuttle` command on the same database, as an operator
-would; nothing reaches into the server's memory.
+opened and credentials issued on the same database as an operator would: with the same service
+and access code the `shuttle` command runs, in this process (a `shuttle` run costs a second of
+interpreter start, and these tests open many talks); nothing reaches into the server's memory.
 """
 
 from __future__ import annotations
@@ -17,9 +18,17 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import httpx
+
+from shuttle.accounts import Access
+from shuttle.cli.opening import Typed, open_command
+from shuttle.engine import load_scenario
+from shuttle.service import TalkService
+from shuttle.store import open_store
+from shuttle.talks import BidRule, Handling
 
 SHUTTLE = [sys.executable, "-m", "shuttle.cli"]
 MUSCAT = Path(__file__).resolve().parents[2] / "src" / "shuttle" / "scenarios" / "muscat_2024.yaml"
@@ -58,18 +67,35 @@ class Server:
     log: Path
     talks: list[str] = field(default_factory=list)
 
+    @cached_property
+    def operator(self) -> tuple[TalkService, Access]:
+        """The service and the access of `shuttle talk open`, `invite` and `token issue`, on
+        this server's database, in this process."""
+        store = open_store(self.db)
+        return TalkService(store), Access(store.engine)
+
+    def close(self) -> None:
+        if "operator" in self.__dict__:
+            self.operator[0].store.dispose()
+
     def open_talk(self, *extra: str) -> str:
-        """Open a talk from the Muscat scenario (or with `extra` options); its id."""
-        args = extra or ("--scenario", str(MUSCAT))
-        talk = json.loads(shuttle("talk", "open", *args, "--json", db=self.db))["talk"]
+        """Open a talk from the Muscat scenario, as `shuttle talk open --scenario` does (or,
+        with `extra` options, by the command itself); its id."""
+        if extra:
+            talk = str(json.loads(shuttle("talk", "open", *extra, "--json", db=self.db))["talk"])
+        else:
+            typed = Typed(None, (), (), (), Handling.MEDIATOR_ONLY, False, BidRule.MIDPOINT)
+            command = open_command(typed, load_scenario(MUSCAT))
+            talk = self.operator[0].open_talk(command).talk
         self.talks.append(talk)
-        return str(talk)
+        return talk
 
     def invite(self, talk: str, name: str) -> str:
-        return shuttle("invite", talk, name, "--base-url", self.url, db=self.db).strip()
+        """A single-use invite link, as `shuttle invite --base-url` makes it."""
+        return f"{self.url}/invite/{self.operator[1].invite(talk, name)}"
 
     def token(self, talk: str, name: str) -> str:
-        return shuttle("token", "issue", talk, name, db=self.db).strip()
+        return self.operator[1].bearer(talk, name)
 
     def bearer(self, talk: str, name: str) -> httpx.Client:
         """An HTTP client acting as `name` in `talk` with a bearer token."""
@@ -112,6 +138,7 @@ def running_server(db: str, workdir: Path, *extra: str) -> Iterator[Server]:
         _wait_until_up(server)
         yield server
     finally:
+        server.close()
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=15)

@@ -15,6 +15,7 @@ from typing import Literal
 from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 
 from shuttle.accounts.passwords import dummy_check, hash_password, password_matches
 from shuttle.accounts.schema import web_credentials, web_users
@@ -84,19 +85,11 @@ class Access:
         """A single-use invite token for `participant` of `talk`. It replaces any earlier
         invite of theirs not used yet: a link reported lost stops working when its
         replacement is made."""
-        now = self._clock()
-        with write_transaction(self._engine) as connection:
-            connection.execute(
-                update(web_credentials)
-                .where(
-                    web_credentials.c.kind == "invite",
-                    web_credentials.c.user.is_(None),
-                    web_credentials.c.talk == talk,
-                    web_credentials.c.participant == participant,
-                    web_credentials.c.ended_at.is_(None),
-                )
-                .values(ended_at=now)
-            )
+        self._end_invites(
+            web_credentials.c.user.is_(None),
+            web_credentials.c.talk == talk,
+            web_credentials.c.participant == participant,
+        )
         return self._issue("invite", talk=talk, participant=participant, ttl=ttl).token
 
     def account_invite(self, user: str, talk: str, ttl: float = INVITE_TTL) -> str:
@@ -104,17 +97,21 @@ class Access:
         password; replaces any earlier such link for the same name."""
         if not _storable(user):
             raise ValueError(f"a user's name has at most {NAME_LIMIT} characters and no NUL")
+        self._end_invites(web_credentials.c.user == user)
+        return self._issue("invite", talk=talk, user=user, ttl=ttl).token
+
+    def _end_invites(self, *which: ColumnElement[bool]) -> None:
+        """End the unused invites that `which` selects (a new one replaces them)."""
         with write_transaction(self._engine) as connection:
             connection.execute(
                 update(web_credentials)
                 .where(
                     web_credentials.c.kind == "invite",
-                    web_credentials.c.user == user,
                     web_credentials.c.ended_at.is_(None),
+                    *which,
                 )
                 .values(ended_at=self._clock())
             )
-        return self._issue("invite", talk=talk, user=user, ttl=ttl).token
 
     def has_user(self, user: str) -> bool:
         if not _storable(user):

@@ -10,11 +10,11 @@ the "joined later" line beside a statement said before someone joined.
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import httpx
 
+from shuttle.talks import Join, Leave, Role
 from tests.web.pages.rooms import (
     IRAN,
     IRAN_HEAD,
@@ -25,13 +25,18 @@ from tests.web.pages.rooms import (
     reads,
     stream_text,
 )
-from tests.web.running import Server, shuttle
+from tests.web.running import Server
 
 CO_MEDIATOR = "Qatar (co-mediator)"
 LATE_DELEGATE = "US legal adviser"
 IRAN_DEPUTY = "Iran deputy head of delegation"
 EVERYONE = (MEDIATOR, CO_MEDIATOR, US_HEAD, US_DEPUTY, LATE_DELEGATE, IRAN_HEAD, IRAN_DEPUTY)
 ROOM_OF = {US_HEAD: US, US_DEPUTY: US, LATE_DELEGATE: US, IRAN_HEAD: IRAN, IRAN_DEPUTY: IRAN}
+
+
+def act(server: Server, talk: str, command: Join | Leave) -> int:
+    """What `shuttle join` and `shuttle leave` do, on the server's database: the new seq."""
+    return server.operator[0].execute(talk, command).head.seq
 
 
 def say(who: httpx.Client, talk: str, text: str) -> int:
@@ -53,11 +58,8 @@ def test_every_page_names_exactly_who_reads_each_statement(server: Server) -> No
         say(sessions[US_HEAD], talk, "Said before anyone joined."),
         say(sessions[IRAN_HEAD], talk, "Ours."),
     ]
-    shuttle("join", talk, CO_MEDIATOR, "--as", MEDIATOR, "--mediator", db=server.db)
-    added = shuttle(
-        "join", talk, LATE_DELEGATE, "--as", MEDIATOR, "--party", US, "--json", db=server.db
-    )
-    joined = int(json.loads(added)["seq"])
+    act(server, talk, Join(MEDIATOR, CO_MEDIATOR, Role.MEDIATOR))
+    joined = act(server, talk, Join(MEDIATOR, LATE_DELEGATE, Role.DELEGATE, US))
     for name in EVERYONE:
         if name not in sessions:
             sessions[name] = server.browser_session(talk, name)
@@ -113,8 +115,8 @@ def test_an_open_page_names_a_newcomer_as_soon_as_it_joins(server: Server) -> No
     talk = server.open_talk()
     us, oman = server.browser_session(talk, US_HEAD), server.browser_session(talk, MEDIATOR)
     head = int(us.get(f"/api/talks/{talk}").json()["head"].split(":")[0])
-    shuttle("join", talk, CO_MEDIATOR, "--as", MEDIATOR, "--mediator", db=server.db)
-    shuttle("join", talk, LATE_DELEGATE, "--as", MEDIATOR, "--party", US, db=server.db)
+    act(server, talk, Join(MEDIATOR, CO_MEDIATOR, Role.MEDIATOR))
+    act(server, talk, Join(MEDIATOR, LATE_DELEGATE, Role.DELEGATE, US))
 
     sent = stream_text(us, f"/talks/{talk}/stream?after={head}")
     lead = sent.split('id="room-readers"')[-1].split("</span>", 1)[0]
@@ -131,11 +133,11 @@ def test_who_left_is_named_no_more_as_a_reader(server: Server) -> None:
     """A removed co-mediator and a delegate who left read nothing more: rooms stop naming them,
     at once on an open page (through the stream) and on every page drawn after."""
     talk = server.open_talk()
-    shuttle("join", talk, CO_MEDIATOR, "--as", MEDIATOR, "--mediator", db=server.db)
+    act(server, talk, Join(MEDIATOR, CO_MEDIATOR, Role.MEDIATOR))
     us, oman = server.browser_session(talk, US_HEAD), server.browser_session(talk, MEDIATOR)
     head = int(us.get(f"/api/talks/{talk}").json()["head"].split(":")[0])
-    shuttle("leave", talk, CO_MEDIATOR, "--as", MEDIATOR, db=server.db)
-    shuttle("leave", talk, US_DEPUTY, "--as", MEDIATOR, db=server.db)
+    act(server, talk, Leave(MEDIATOR, CO_MEDIATOR))
+    act(server, talk, Leave(MEDIATOR, US_DEPUTY))
 
     sent = stream_text(us, f"/talks/{talk}/stream?after={head}")
     lead = sent.split('id="room-readers"')[-1].split("</span>", 1)[0]

@@ -20,17 +20,23 @@ from shuttle.web.deps import Actor, access, talk_service
 from shuttle.web.invitations import mail_link, make_link
 from shuttle.web.pages.forms import field, says
 from shuttle.web.pages.render import page
-from shuttle.web.pages.visitor import csrf_of, not_found, participant
+from shuttle.web.pages.visitor import Away, csrf_of, not_found, participant
 from shuttle.web.settings import Settings
 
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/talks/{talk}/people")
-async def people(talk: str, request: Request, opened: str = "") -> Response:
+async def mediator(request: Request, talk: str) -> Actor:
+    """The visitor as a mediator of `talk`; to anyone else, the page does not exist."""
     actor = await participant(request, talk)
     if not actor.participant.is_mediator:
-        return not_found()
+        raise Away(not_found())
+    return actor
+
+
+@router.get("/talks/{talk}/people")
+async def people(talk: str, request: Request, opened: str = "") -> Response:
+    actor = await mediator(request, talk)
     notice = (
         "The talk is open. Now make each person's link and send it to them." if opened else None
     )
@@ -39,9 +45,7 @@ async def people(talk: str, request: Request, opened: str = "") -> Response:
 
 @router.post("/talks/{talk}/people/add")
 async def add(talk: str, request: Request) -> Response:
-    actor = await participant(request, talk)
-    if not actor.participant.is_mediator:
-        return not_found()
+    actor = await mediator(request, talk)
     form = await request.form()
     name, role = field(form, "name"), field(form, "role")
     party = field(form, "party") or None
@@ -60,9 +64,7 @@ async def add(talk: str, request: Request) -> Response:
 
 @router.post("/talks/{talk}/people/link")
 async def link(talk: str, request: Request) -> Response:
-    actor = await participant(request, talk)
-    if not actor.participant.is_mediator:
-        return not_found()
+    actor = await mediator(request, talk)
     form = await request.form()
     settings: Settings = request.app.state.settings
     name, email = field(form, "name"), field(form, "email")
@@ -89,9 +91,7 @@ async def link(talk: str, request: Request) -> Response:
 
 @router.post("/talks/{talk}/people/remove")
 async def remove(talk: str, request: Request) -> Response:
-    actor = await participant(request, talk)
-    if not actor.participant.is_mediator:
-        return not_found()
+    actor = await mediator(request, talk)
     form = await request.form()
     name = field(form, "name")
     service = talk_service(request)
