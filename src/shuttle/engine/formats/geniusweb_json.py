@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from shuttle.engine.formats.checks import (
+    MIN_PARTIES,
     check_parties,
     check_scale,
     check_size,
@@ -65,6 +66,15 @@ def read_geniusweb(folder: Path, files: Sequence[Path]) -> Scenario:
         _profile(source_label(path), documents[path][PROFILE_KEY], issues) for path in profile_files
     )
     return Scenario(folder.name, OutcomeSpace(issues), tuple(map(_stem, profile_files)), profiles)
+
+
+def geniusweb_domain(source: str, document: dict[str, object]) -> OutcomeSpace:
+    """The issues of one GeniusWeb domain document, read as `read_geniusweb` reads them (what
+    a talk's agenda needs, without any profile); `source` names it in errors."""
+    space = OutcomeSpace(_issues(source, document))
+    with located(source):
+        check_scale(space, MIN_PARTIES)
+    return space
 
 
 def _stem(path: Path) -> str:

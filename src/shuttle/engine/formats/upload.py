@@ -37,7 +37,7 @@ from typing import IO, NoReturn
 from shuttle.engine.formats.checks import MIN_PARTIES
 from shuttle.engine.formats.errors import Problem, ScenarioError, located, shown
 from shuttle.engine.formats.files import decoded
-from shuttle.engine.formats.geniusweb_json import PROFILE_KEY
+from shuttle.engine.formats.geniusweb_json import PROFILE_KEY, geniusweb_domain
 from shuttle.engine.formats.json_loader import load_json
 from shuttle.engine.formats.limits import MAX_SCENARIO_BYTES
 from shuttle.engine.formats.load import load_scenario
@@ -358,3 +358,39 @@ def _safe_name(text: str) -> str:
 def _fitted(text: str) -> str:
     """`text` cut to a file name's longest, in whole characters."""
     return text.encode("utf-8")[:_LONGEST_NAME].decode("utf-8", errors="ignore")
+
+
+def agenda_scenario_from_upload(filename: str, data: bytes) -> Scenario:
+    """What a new talk's agenda can be taken from: any upload `scenario_from_upload` reads,
+    or one GeniusWeb file alone -- a domain, or a profile holding its domain. A talk needs the
+    issues and their options, never the parties' profiles (each party enters its own), so a
+    domain alone is enough here; the scenario then has no parties and no profiles.
+
+    Raises `ScenarioError` like `scenario_from_upload`."""
+    name = _upload_name(filename)
+    single_json = PurePosixPath(name).suffix.lower() == ".json" and not data.startswith(_ZIP_STARTS)
+    if not single_json or not data or len(data) > MAX_SCENARIO_BYTES:
+        return scenario_from_upload(filename, data)
+    with located(name):
+        document = load_json(decoded(data, name))
+    domain = _domain_in(document)
+    if domain is None:
+        raise ScenarioError(
+            name, f"neither a GeniusWeb domain (issuesValues) nor a profile ({PROFILE_KEY})"
+        )
+    space = geniusweb_domain(name, domain)
+    title = domain.get("name")
+    return Scenario(
+        title if isinstance(title, str) and title.strip() else _stem(name), space, (), ()
+    )
+
+
+def _domain_in(document: object) -> dict[str, object] | None:
+    """The GeniusWeb domain a file is, or holds (a profile carries its domain inside)."""
+    if not isinstance(document, dict):
+        return None
+    if "issuesValues" in document:
+        return document
+    profile = document.get(PROFILE_KEY)
+    inner = profile.get("domain") if isinstance(profile, dict) else None
+    return inner if isinstance(inner, dict) and "issuesValues" in inner else None

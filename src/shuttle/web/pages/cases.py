@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from shuttle.accounts import Identity
 from shuttle.engine import Scenario
 from shuttle.engine.formats.errors import ScenarioError
-from shuttle.engine.formats.upload import scenario_from_upload
+from shuttle.engine.formats.upload import agenda_scenario_from_upload
 from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, Invalid, TalkView
 from shuttle.talks.visibility import BID_NOTICE
@@ -87,8 +87,6 @@ async def open_new_talk(request: Request) -> Response:
         except Invalid as error:
             errors["agenda"] = _sentence(error.message)
     delegates = _delegates(typed.delegates, errors)
-    if errors:
-        return _form(identity, typed, errors, status=422)
     opening = Opening(
         title=typed.title,
         parties=tuple(typed.parties.splitlines()),
@@ -103,7 +101,10 @@ async def open_new_talk(request: Request) -> Response:
     try:
         command = command_for(identity.user, opening)
     except FieldErrors as found:
-        return _form(identity, typed, found.errors, status=422)
+        # Every field's problem at once: what could not even be read, and what the rest lacks.
+        return _form(identity, typed, found.errors | errors, status=422)
+    if errors:
+        return _form(identity, typed, errors, status=422)
     service = talk_service(request)
     appended = await run_in_threadpool(service.open_talk, command)
     return RedirectResponse(f"/talks/{appended.talk}/people?opened=1", status_code=303)
@@ -168,7 +169,7 @@ async def _scenario(form: FormData, errors: dict[str, str]) -> Scenario | None:
     if not data:
         return None
     try:
-        return await run_in_threadpool(scenario_from_upload, upload.filename, data)
+        return await run_in_threadpool(agenda_scenario_from_upload, upload.filename, data)
     except ScenarioError as error:
         errors["scenario"] = f"This file cannot be read as a scenario: {error}."
         return None
