@@ -56,6 +56,19 @@ def test_opening_a_link_spends_nothing_and_its_button_enters_once(operator: Oper
         assert (back.status_code, back.headers["location"]) == (303, f"/talks/{talk}")
 
 
+def test_a_button_pressed_on_another_site_enters_nothing(operator: Operator) -> None:
+    """Another site's page cannot sign a visitor in as the holder of the site's own link."""
+    token = operator.access.invite(operator.open_talk(), IRAN_HEAD)
+    SECRETS.append(token)
+    url = f"{operator.server.url}/invite/{token}"
+    forged = httpx.post(url, headers={**address(), "Sec-Fetch-Site": "cross-site"})
+    assert (forged.status_code, forged.headers["location"]) == (303, f"/invite/{token}")
+    assert "set-cookie" not in forged.headers
+    entered = httpx.post(url, headers={**address(), "Sec-Fetch-Site": "same-origin"})
+    assert entered.status_code == 303 and "shuttle_session" in entered.headers["set-cookie"]
+    SECRETS.append(entered.cookies["shuttle_session"])
+
+
 def test_a_new_link_replaces_a_lost_one(operator: Operator) -> None:
     talk = operator.open_talk()
     lost = operator.access.invite(talk, IRAN_HEAD)

@@ -49,6 +49,8 @@ async def invite_page(token: str, request: Request) -> Response:
 async def enter(token: str, request: Request) -> Response:
     if await _blocked(request):
         return _too_many()
+    if _from_another_site(request):
+        return RedirectResponse(f"/invite/{token}", status_code=303)
     invite = await run_in_threadpool(access(request).peek, token)
     if invite is None or invite.user is not None:
         return await _spent(request)
@@ -74,6 +76,8 @@ async def choose_password(
 ) -> Response:
     if await _blocked(request):
         return _too_many()
+    if _from_another_site(request):
+        return RedirectResponse(f"/invite/{token}", status_code=303)
     invite = await run_in_threadpool(access(request).peek, token)
     if invite is None or invite.user is None or not invite.usable:
         return await _spent(request)
@@ -140,6 +144,14 @@ async def _held_session(request: Request) -> Identity | None:
     if not cookie:
         return None
     return await run_in_threadpool(access(request).identify, cookie, ("session",))
+
+
+def _from_another_site(request: Request) -> bool:
+    """Whether the button was pressed on another site's page (the browser says so): such a
+    page could sign a visitor's browser in as the holder of a link of the page's choosing,
+    then read what the visitor types there. The visitor is shown the link's own page instead,
+    to enter by its button if it means to. Programs send no such header."""
+    return request.headers.get("sec-fetch-site") == "cross-site"
 
 
 async def _blocked(request: Request) -> bool:
