@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import and_, bindparam, insert, or_, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -102,16 +102,17 @@ class Access:
 
     def _end_invites(self, *which: ColumnElement[bool]) -> None:
         """End the unused invites that `which` selects (a new one replaces them)."""
+        self._end(web_credentials.c.kind == "invite", *which)
+
+    def _end(self, *which: ColumnElement[bool]) -> int:
+        """End the live credentials that `which` selects; how many were ended."""
         with write_transaction(self._engine) as connection:
-            connection.execute(
+            ended = connection.execute(
                 update(web_credentials)
-                .where(
-                    web_credentials.c.kind == "invite",
-                    web_credentials.c.ended_at.is_(None),
-                    *which,
-                )
+                .where(web_credentials.c.ended_at.is_(None), *which)
                 .values(ended_at=self._clock())
             )
+        return ended.rowcount or 0
 
     def has_user(self, user: str) -> bool:
         if not _storable(user):
@@ -146,18 +147,13 @@ class Access:
         user: str | None = None
         try:
             with write_transaction(self._engine) as connection:
-                row = connection.execute(
-                    update(web_credentials)
-                    .where(
-                        web_credentials.c.digest == digest(token),
-                        web_credentials.c.kind == "invite",
-                        web_credentials.c.user.is_not(None),
-                        web_credentials.c.ended_at.is_(None),
-                        web_credentials.c.expires_at > now,
-                    )
-                    .values(ended_at=now)
-                    .returning(web_credentials.c.user)
-                ).first()
+                row = _use_invite(
+                    connection,
+                    token,
+                    now,
+                    web_credentials.c.user.is_not(None),
+                    returning=(web_credentials.c.user,),
+                )
                 if row is None:
                     return None
                 user = str(row.user)
@@ -171,17 +167,9 @@ class Access:
     def end_participant(self, talk: str, participant: str) -> int:
         """End every credential of `participant` in `talk` (invites, sessions, tokens): it was
         removed from the talk. How many were ended."""
-        with write_transaction(self._engine) as connection:
-            ended = connection.execute(
-                update(web_credentials)
-                .where(
-                    web_credentials.c.talk == talk,
-                    web_credentials.c.participant == participant,
-                    web_credentials.c.ended_at.is_(None),
-                )
-                .values(ended_at=self._clock())
-            )
-        return ended.rowcount or 0
+        return self._end(
+            web_credentials.c.talk == talk, web_credentials.c.participant == participant
+        )
 
     def bearer(self, talk: str, participant: str) -> str:
         """A bearer token for a program acting as `participant` of `talk` (no expiry; revoke
@@ -191,20 +179,14 @@ class Access:
     def redeem(self, token: str) -> Issued | None:
         """Turn an unused, unexpired invite into a session: the session's token and CSRF
         secret. None for anything else, the same for a used invite as for a forged one."""
-        now = self._clock()
         with write_transaction(self._engine) as connection:
-            row = connection.execute(
-                update(web_credentials)
-                .where(
-                    web_credentials.c.digest == digest(token),
-                    web_credentials.c.kind == "invite",
-                    web_credentials.c.user.is_(None),
-                    web_credentials.c.ended_at.is_(None),
-                    web_credentials.c.expires_at > now,
-                )
-                .values(ended_at=now)
-                .returning(web_credentials.c.talk, web_credentials.c.participant)
-            ).first()
+            row = _use_invite(
+                connection,
+                token,
+                self._clock(),
+                web_credentials.c.user.is_(None),
+                returning=(web_credentials.c.talk, web_credentials.c.participant),
+            )
         if row is None:
             return None
         return self._issue("session", talk=row.talk, participant=row.participant, ttl=SESSION_TTL)
@@ -294,6 +276,30 @@ class Access:
                 )
             )
         return Issued(token, csrf)
+
+
+def _use_invite(
+    connection: Connection,
+    token: str,
+    now: float,
+    *which: ColumnElement[bool],
+    returning: tuple[ColumnElement[Any], ...],
+) -> Row[Any] | None:
+    """Mark the invite `token` used, if it is an unused, unexpired invite that `which` also
+    selects, in one statement (two uses racing cannot both win); its `returning` columns, or
+    None."""
+    return connection.execute(
+        update(web_credentials)
+        .where(
+            web_credentials.c.digest == digest(token),
+            web_credentials.c.kind == "invite",
+            web_credentials.c.ended_at.is_(None),
+            web_credentials.c.expires_at > now,
+            *which,
+        )
+        .values(ended_at=now)
+        .returning(*returning)
+    ).first()
 
 
 def _storable(name: str) -> bool:

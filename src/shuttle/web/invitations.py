@@ -47,9 +47,9 @@ def make_link(
     """A new link for participant `name` of `talk`, replacing any earlier one not used yet:
     with `accounts`, a co-mediator who may have an account made gets a link to choose its
     password instead. NotFound if there is no such participant; Refused if it has left."""
-    participant = service.participant(talk, name)
-    view = service.view(talk, participant.name)
-    if not view.participant.present:
+    # The view reads the record as it is now (another server may have recorded a leaving).
+    participant = service.view(talk, name).participant
+    if not participant.present:
         raise Refused(f"{participant.name!r} has left this talk", "add them again under a new name")
     root = (base or DEFAULT_BASE).rstrip("/")
     mediator = participant.role is Role.MEDIATOR

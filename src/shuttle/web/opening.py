@@ -89,7 +89,7 @@ def command_for(opener: str, opening: Opening) -> OpenTalk:
     try:
         decide(initial_state(), command)  # judged in full; nothing is recorded here
     except Refusal as refusal:
-        raise FieldErrors({_field_of(refusal, opening): _sentence(refusal.message)}) from None
+        raise FieldErrors({_field_of(refusal, opening): sentence(refusal.message)}) from None
     return command
 
 
@@ -140,6 +140,7 @@ def _listing(names: Sequence[str]) -> str:
     return ", ".join(f"“{n}”" for n in names)
 
 
-def _sentence(message: str) -> str:
+def sentence(message: str) -> str:
+    """A message as a sentence on a page: capitalised, with its full stop."""
     text = message.strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -20,7 +20,7 @@ from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, Invalid, TalkView
 from shuttle.talks.visibility import BID_NOTICE
 from shuttle.web.deps import talk_service
-from shuttle.web.opening import FieldErrors, Opening, command_for
+from shuttle.web.opening import FieldErrors, Opening, command_for, sentence
 from shuttle.web.pages.agenda_text import EXAMPLE, parse_agenda
 from shuttle.web.pages.render import page
 from shuttle.web.pages.visitor import csrf_of, not_found, visitor
@@ -85,7 +85,7 @@ async def open_new_talk(request: Request) -> Response:
         try:
             agenda = parse_agenda(typed.agenda)
         except Invalid as error:
-            errors["agenda"] = _sentence(error.message)
+            errors["agenda"] = sentence(error.message)
     delegates = _delegates(typed.delegates, errors)
     opening = Opening(
         title=typed.title,
@@ -186,8 +186,3 @@ def _form(identity: Identity, typed: Typed, errors: dict[str, str], status: int 
         "agenda_example": EXAMPLE,
     }
     return page("open_talk.html", context, status=status)
-
-
-def _sentence(message: str) -> str:
-    text = message.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

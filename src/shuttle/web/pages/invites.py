@@ -20,6 +20,7 @@ from shuttle.accounts import Identity, Invite, RateLimiter
 from shuttle.accounts.passwords import MIN_LENGTH
 from shuttle.talks import NotFound, Role
 from shuttle.web.deps import access, talk_service
+from shuttle.web.opening import sentence
 from shuttle.web.pages.render import page
 from shuttle.web.sessions import client_key, start_session
 from shuttle.web.settings import SESSION_COOKIE
@@ -99,7 +100,7 @@ async def choose_password(
     try:
         issued = await run_in_threadpool(access(request).set_password, token, password)
     except ValueError as error:
-        return again_page(_sentence(str(error)))
+        return again_page(sentence(str(error)))
     if issued is None:
         return await _spent(request)
     response = RedirectResponse(_room_of(invite), status_code=303)
@@ -167,7 +168,3 @@ async def _spent(request: Request) -> Response:
 
 def _too_many() -> Response:
     return page("invite_spent.html", {"too_many": True}, status=429)
-
-
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] + "."
