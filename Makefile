@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: install install-dev run demo test lint typecheck bench clean
+.PHONY: install install-dev run demo test lint typecheck tools bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,12 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+# The documents' tests read PDFs back with Debian's poppler-utils (pdftotext, pdftoppm).
+tools:
+	@command -v pdftotext >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+
+test: lint typecheck tools
 	$(BIN)/pytest
 
 bench: $(BENCH_STAMP)

@@ -74,14 +74,14 @@ def test_a_signature_records_the_head_the_service_reads(service: TalkService) ->
     agreed = service.execute(talk, Answer("Otto", accept=True))
     assert [type(seen) for seen in agreed.events] == [AnswerView, AgreementView]
     with pytest.raises(Refused, match="record's head is 6:"):
-        service.execute(talk, Sign("Tina", head=f"5:{'0' * 64}"))
+        service.execute(talk, Sign("Tina", head=f"5:{'0' * 64}", intent=True))
     with pytest.raises(Invalid, match="head"):
-        service.execute(talk, Sign("Tina", head="five"))
-    signed = service.execute(talk, Sign("Tina", head=str(agreed.head)))
+        service.execute(talk, Sign("Tina", head="five", intent=True))
+    signed = service.execute(talk, Sign("Tina", head=str(agreed.head), intent=True))
     assert isinstance(signed.events[0], SignatureView)
     data = service.store.load(talk, after_seq=6)[0].document["data"]
     assert data["head"] == str(agreed.head) and data["party"] == "Tenant"
-    service.execute(talk, Sign("Otto"))
+    service.execute(talk, Sign("Otto", intent=True))
     assert service.store.load(talk, after_seq=7)[0].document["data"]["head"] == str(signed.head)
     signatures = service.view(talk, "Mediator").signatures
     assert {signature.party for signature in signatures} == {"Tenant", "Owner"}

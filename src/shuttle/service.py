@@ -252,18 +252,42 @@ class TalkService:
 
         Whole means `view_of` shows every value the stored bytes hold; an event it shows
         redacted, or not at all, is given by commitment only."""
+        return self.proven_view(talk, as_name)[1]
+
+    def proven_view(self, talk: str, as_name: str) -> tuple[TalkView, dict[str, Any]]:
+        """Participant `as_name`'s view of the talk and its proof, both read at one head: what
+        an export holds (the views, and what makes those it shows whole checkable)."""
         state, head = self._load(talk)
         participant = _participant(state, as_name)
         stored = [s for s in self.store.load(talk) if s.seq <= head.seq]
         readable: set[int] = set()
+        seen_all = list(visible_record(participant, state, 0))
+        by_seq = {seen.seq: seen for seen in seen_all}
         for event in stored:
-            recorded = state.recorded(event.seq)
-            seen = None if recorded is None else view_of(participant, recorded, state)
-            if seen is None:
-                continue
-            if reveals_all(seen, event.document):
+            seen = by_seq.get(event.seq)
+            if seen is not None and reveals_all(seen, event.document):
                 readable.add(event.seq)
-        return build_proof(talk, participant.name, stored, readable)
+        view = TalkView.of(talk, participant, str(head), head.seq, seen_all)
+        return view, build_proof(talk, participant.name, stored, readable)
+
+    def view_as_of(self, head: Head, talk: str, as_name: str) -> tuple[TalkView, Head] | None:
+        """Participant `as_name`'s view of the talk as it stood at `head`, and the record's
+        current head; None unless the talk, the participant (then) and that head all exist.
+
+        For the check page, which compares a document with the record: it answers whether a
+        view held at `head` is the record's, never with anything of the record itself."""
+        stored = self.store.load(talk)
+        if not 1 <= head.seq <= len(stored) or stored[head.seq - 1].head != head:
+            return None
+        state = initial_state()
+        for event in stored[: head.seq]:
+            state = evolve(state, _recorded(event))
+        participant = state.participant(as_name)
+        if participant is None:
+            return None
+        seen = visible_record(participant, state, 0)
+        view = TalkView.of(talk, participant, str(head), head.seq, seen)
+        return view, stored[-1].head
 
     def participant(self, talk: str, name: str) -> Participant:
         """Participant `name` of the talk; NotFound if the talk or the participant is not there.

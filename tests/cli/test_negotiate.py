@@ -157,8 +157,13 @@ def test_signing_vouches_for_the_current_head(shuttle: Shuttle) -> None:
     forged = head.split(":")[0] + ":" + "0" * 64
     differs = shuttle("sign", talk, "--as", US, "--head", forged)
     assert differs.code == 1 and "differs" in differs.err
-    shuttle.ok("sign", talk, "--as", US, "--head", head)
-    twice = shuttle("sign", talk, "--as", US)
+    unconfirmed = shuttle("sign", talk, "--as", US, "--head", head)
+    assert unconfirmed.code == 1 and "intend to sign electronically" in unconfirmed.err
+    other_text = shuttle("sign", talk, "--as", US, "--confirm", "--text-hash", "0" * 64)
+    assert other_text.code == 1 and "not the agreed text" in other_text.err
+    assert shuttle.rows() == before
+    shuttle.ok("sign", talk, "--as", US, "--head", head, "--confirm")
+    twice = shuttle("sign", talk, "--as", US, "--confirm")
     assert twice.code == 1 and "already signed" in twice.err
 
 

@@ -98,9 +98,10 @@ def test_from_scenario_to_a_signed_and_verified_agreement(shuttle: Shuttle) -> N
     assert answered["seq"] == agreed["seq"] and answered["head"].startswith(f"{agreed['seq']}:")
 
     head = shuttle.ok("view", talk, "--as", US, "--json").json["head"]
-    signed = shuttle.ok("sign", talk, "--as", US, "--head", head, "--json").json["events"][0]
+    signing = shuttle.ok("sign", talk, "--as", US, "--head", head, "--confirm", "--json")
+    signed = signing.json["events"][0]
     assert signed["head"] == head and signed["text_hash"] == agreed["text_hash"]
-    shuttle.ok("sign", talk, "--as", IRAN)
+    shuttle.ok("sign", talk, "--as", IRAN, "--confirm")
 
     iran = shuttle.ok("view", talk, "--as", IRAN, "--json").json
     assert kinds(iran)[-3:] == ["agreed", "signed", "signed"]

@@ -48,8 +48,10 @@ PUBLIC = {
     "/docs/oauth2-redirect",
     "/docs-assets",
     "/static",
+    "/check",
+    "/api/check",
 }
-"""Routes that show nothing of any talk."""
+"""Routes that show nothing of any talk (the check answers only about the document sent)."""
 
 SIGN_IN = {
     "/api/me",
@@ -91,6 +93,7 @@ TALK = {
     "/api/talks/{talk}/participants",
     "/api/talks/{talk}/participants/{name}",
     "/api/talks/{talk}/invites",
+    "/api/talks/{talk}/export",
     # The pages
     "/talks/{talk}",
     "/talks/{talk}/parts/{part}",
@@ -116,6 +119,11 @@ TALK = {
     "/talks/{talk}/people/add",
     "/talks/{talk}/people/link",
     "/talks/{talk}/people/remove",
+    "/talks/{talk}/export.pdf",
+    "/talks/{talk}/export.json",
+    "/talks/{talk}/agreement.pdf",
+    "/talks/{talk}/agreement.json",
+    "/talks/{talk}/agreement",
 }
 """Routes that read or act on one talk: {talk} and the other ids in their paths and bodies
 name the US room's things."""
@@ -386,7 +394,7 @@ BODIES: dict[str, list[dict[str, Any] | None]] = {
     "incidents": [{"text": "probe", "drop": 0.1}],
     "offers": [{"terms": {"probe": "x"}}],
     "offer-answers": [{"via": 0, "accept": True}],
-    "signatures": [{}],
+    "signatures": [{"intent": True}],
     "close": [{}],
 }
 """Each API command's body; `statement` and `via` stand for each US seq in turn."""

@@ -17,6 +17,7 @@ from shuttle.cli.advice import register as register_advice
 from shuttle.cli.analyze import register as register_analyze
 from shuttle.cli.bids import register as register_bids
 from shuttle.cli.errors import Exit, fail, reported
+from shuttle.cli.export import register as register_export
 from shuttle.cli.negotiate import register as register_negotiate
 from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, scenario_at, service
@@ -453,4 +454,5 @@ register_bids(app)
 register_profile(app)
 register_advice(app)
 register_proof(app)
+register_export(app)
 register_web(app)

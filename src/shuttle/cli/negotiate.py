@@ -286,11 +286,13 @@ def offer(
 
 
 SIGN_HELP = (
-    "Sign the agreement for your party (a delegate). The signature records the agreed text's "
-    "hash and the record's head; --head, the head you checked in your view, must still be it."
+    "Sign the agreement for your party (a delegate), after reading it whole: --confirm says you "
+    "mean to sign it electronically. The signature records the agreed text's hash, the record's "
+    "head (--head, the head you checked in your view, must still be it) and your statement of "
+    "intent; every party sees who signed."
     + EXAMPLES
-    + 'shuttle sign TALK --as "US Envoy"\n  '
-    + 'shuttle sign TALK --as "Iranian FM" --head 12:3f5a...'
+    + 'shuttle sign TALK --as "US Envoy" --confirm\n  '
+    + 'shuttle sign TALK --as "Iranian FM" --head 12:3f5a... --confirm'
 )
 
 
@@ -301,10 +303,24 @@ def sign(
         str | None,
         typer.Option("--head", help="The record's head you vouch for.", metavar="SEQ:HASH"),
     ] = None,
+    confirm: Annotated[
+        bool,
+        typer.Option(
+            "--confirm",
+            help="You have read the whole agreed text (shuttle view TALK --as NAME) and sign it "
+            "electronically; the statement recorded with the signature says so, in your name.",
+        ),
+    ] = False,
+    text_hash: Annotated[
+        str | None,
+        typer.Option(
+            "--text-hash", help="The hash of the text you read: it must be the agreed one."
+        ),
+    ] = None,
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
-    act(db, talk, Sign(actor=actor, head=head), as_json)
+    act(db, talk, Sign(actor=actor, head=head, intent=confirm, text_hash=text_hash), as_json)
 
 
 CLOSE_HELP = (

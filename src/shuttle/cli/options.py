@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,9 @@ from shuttle.assembly import open_service
 from shuttle.cli.errors import Exit, fail
 from shuttle.engine import Scenario, ScenarioError, load_scenario
 from shuttle.service import TalkService
+
+if TYPE_CHECKING:
+    from shuttle.documents import Seal
 
 DEFAULT_DB = "sqlite:///shuttle.db"
 
@@ -85,3 +88,19 @@ def scenario_at(path: Path) -> Scenario:
         # The readers' limits (engine/formats/limits.py) keep any file far from both; should
         # one still get through, it is refused like any bad file, never with a traceback.
         fail(Exit.USAGE, f"invalid scenario: {path}: too large or too deeply nested to read")
+
+
+def load_seal(cert: Path | None, key: Path | None) -> Seal | None:
+    """The seal `--seal-cert` and `--seal-key` name (None without them); exit 2, in a
+    sentence, if it cannot be loaded. Documents are imported only when a seal is asked for:
+    pyHanko costs every command's start a third of a second."""
+    if cert is None and key is None:
+        return None
+    if cert is None or key is None:
+        fail(Exit.USAGE, "invalid: a seal needs both --seal-cert FILE and --seal-key FILE")
+    from shuttle.documents import Seal, SealError
+
+    try:
+        return Seal.load(cert, key)
+    except SealError as error:
+        fail(Exit.USAGE, f"invalid: the seal cannot be loaded: {error}")

@@ -8,7 +8,8 @@ is kept out of it: see `serve`).
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -18,13 +19,16 @@ from shuttle.accounts.mail import Mailer, MailError, mailer_from_env
 from shuttle.assembly import PostgresBell, access_to, fit_bell
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.opening import Typed, open_command
-from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, service
+from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, load_seal, service
 from shuttle.cli.render import console, print_json
 from shuttle.cli.terminal import terminal_safe
 from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, NotFound, Refused
 from shuttle.web.invitations import mail_link, make_link
 from shuttle.web.settings import MAX_BODY
+
+if TYPE_CHECKING:
+    pass
 
 DAY = 24 * 3600.0
 
@@ -58,6 +62,23 @@ Smtp = Annotated[
         "smtp+starttls://USER:PASSWORD@HOST[:587], or smtps://USER:PASSWORD@HOST[:465]; add "
         "?from=ADDRESS for the sender. Without it, links are copied by hand.",
         metavar="URL",
+    ),
+]
+SealCert = Annotated[
+    Path | None,
+    typer.Option(
+        "--seal-cert",
+        help="Seal every PDF the server makes with this certificate (PEM or DER, maybe "
+        "followed by its chain); needs --seal-key. Without them, PDFs are unsealed.",
+        metavar="FILE",
+    ),
+]
+SealKey = Annotated[
+    Path | None,
+    typer.Option(
+        "--seal-key",
+        help="The private key of --seal-cert (PEM or DER, not encrypted).",
+        metavar="FILE",
     ),
 ]
 InviteDays = Annotated[
@@ -107,6 +128,8 @@ def serve(
     base_url: BaseUrl = None,
     smtp: Smtp = None,
     invite_days: InviteDays = INVITE_TTL / DAY,
+    seal_cert: SealCert = None,
+    seal_key: SealKey = None,
 ) -> None:
     import uvicorn
 
@@ -115,6 +138,7 @@ def serve(
 
     with reported():
         mailer = _mailer(smtp)
+        seal = load_seal(seal_cert, seal_key)
         svc = service(db)
         bell = fit_bell(svc)
         base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
@@ -126,6 +150,7 @@ def serve(
             base_url=base_url,
             invite_ttl=invite_days * DAY,
             mailer=mailer,
+            seal=seal,
         )
         app = create_app(svc, settings)
     console.print(
@@ -275,7 +300,8 @@ def register(app: typer.Typer) -> None:
         help="Serve every room in the browser and the JSON API (OpenAPI at /docs)."
         + EXAMPLES
         + "shuttle serve --demo\n  shuttle serve --db sqlite:///talks.db --port 8080"
-        + "\n  shuttle serve --max-body 4194304   # accept bodies up to 4 MiB",
+        + "\n  shuttle serve --max-body 4194304   # accept bodies up to 4 MiB"
+        + "\n  shuttle serve --seal-cert cert.pem --seal-key key.pem   # seal the PDFs",
     )(serve)
     app.command(
         "invite",

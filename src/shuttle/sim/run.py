@@ -284,7 +284,7 @@ class _Run:
 
     def _sign(self) -> None:
         for delegate in self.players.delegates:
-            self._do(Sign(delegate))
+            self._do(Sign(delegate, intent=True))
 
     def _do(self, command: Command) -> Appended:
         appended = self.service.execute(self.talk, command)

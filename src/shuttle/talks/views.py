@@ -280,14 +280,16 @@ class AgreementView(_View):
 
 @dataclass(frozen=True)
 class SignatureView(_View):
-    """A party signed the agreement's text at the record's head `head`, at time `at`. Which of
-    its delegates signed (`by`) is told only to that party and the mediators."""
+    """A party's delegate `by` signed the agreement's text at the record's head `head`, at time
+    `at`, confirming the statement `intent` (None in records made before it was asked). Seen
+    whole by everyone: a signature is meant for the other side."""
 
     kind: ClassVar[str] = "signed"
-    by: str | None
+    by: str
     party: str
     text_hash: str
     head: str
+    intent: str | None = field(default=None, metadata=WITHHELD)
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ carried into that room, its party's releases and consents, the fact (and, unless
 it, the text) of what was carried out of its room, and the joint room once it is open. Of the
 negotiation it sees what is circulated to every room -- the agenda, each draft, proposals and
 their outcome (agreed or not, never who rejected), blind bids opened and settled, incidents,
-the agreement and signatures -- and of the private parts only its own party's: its answers,
-proposal answers, bounds, profile and answers to offers. Nothing else: no other room, no
-mediator's note, no other party's delegates, answers, bounds or profile.
+the agreement and signatures (each with its signer's name) -- and of the private parts only
+its own party's: its answers, proposal answers, bounds, profile and answers to offers. Nothing
+else: no other room, no mediator's note, no other party's delegates (but for the one who
+signed), answers, bounds or profile.
 """
 
 from __future__ import annotations
@@ -167,9 +168,9 @@ def _for_party(party: str | None, recorded: Recorded, state: TalkState) -> Seen 
         case Offered():
             return _offer(recorded, event) if event.room == party else None
         case Signed():
-            # Which party signed is public; which of its delegates signed is not.
-            by = event.by if event.party == party else None
-            return SignatureView(seq, at, by, event.party, event.text_hash, event.head)
+            # A signature is public whole, signer's name included: signing is an act meant
+            # for the other side, and the signer is told so before it confirms.
+            return _signature(recorded, event)
         case Agreed():
             # An agreement on an offer names the offer's event only to the party that made it.
             on_offer = event.reached_on is Source.OFFER
@@ -232,7 +233,7 @@ def _for_mediator(recorded: Recorded) -> Seen:
         case Offered():
             return _offer(recorded, event)
         case Signed():
-            return SignatureView(seq, at, event.by, event.party, event.text_hash, event.head)
+            return _signature(recorded, event)
         case Agreed():
             return _agreement(recorded, event, event.ref)
         case OfferAnswered():
@@ -401,6 +402,18 @@ def visible_record(participant: Participant, state: TalkState, after: int = 0) -
         seen = view_of(participant, recorded, state)
         if seen is not None:
             yield seen
+
+
+def _signature(recorded: Recorded, event: Signed) -> SignatureView:
+    return SignatureView(
+        recorded.seq,
+        recorded.at,
+        event.by,
+        event.party,
+        event.text_hash,
+        event.head,
+        event.intent,
+    )
 
 
 def reveals_all(seen: Seen, document: Mapping[str, Any]) -> bool:

@@ -14,8 +14,10 @@ from shuttle.assembly import access_to, live_bell, rate_limiter
 from shuttle.service import TalkService
 from shuttle.web import errors, pages, sessions
 from shuttle.web.api import router as api_router
-from shuttle.web.body_limit import BodyLimit
+from shuttle.web.body_limit import Allowance, BodyLimit, too_large
 from shuttle.web.credential_gate import CredentialGate
+from shuttle.web.downloads import CHECK_PATH
+from shuttle.web.pages.check import too_large as check_too_large
 from shuttle.web.settings import Settings
 
 DOCS_ASSETS = "/docs-assets"
@@ -48,12 +50,18 @@ def create_app(
     app.state.access = access or access_to(service)
     app.state.login_limiter = rate_limiter(service, settings.login_limit, settings.limit_window)
     app.state.invite_limiter = rate_limiter(service, settings.invite_limit, settings.limit_window)
+    app.state.check_limiter = rate_limiter(service, settings.check_limit, settings.limit_window)
     errors.install(app)
     app.include_router(api_router())
     app.include_router(sessions.router)
     pages.install(app)
     # Both answer before any route reads the body. The one added last runs first: a body too
     # large is 413 whoever sends it; then an unsafe /api/ request with no credential is 401.
+    # The check (page and API) alone reads a whole document, and so takes more.
     app.add_middleware(CredentialGate)
-    app.add_middleware(BodyLimit, limit=settings.max_body)
+    allowances = {
+        CHECK_PATH: Allowance(settings.max_upload, check_too_large),
+        f"/api{CHECK_PATH}": Allowance(settings.max_upload, too_large),
+    }
+    app.add_middleware(BodyLimit, limit=settings.max_body, allowances=allowances)
     return app

@@ -4,12 +4,18 @@ A body announced as larger than the limit (by Content-Length) is answered 413 be
 it is read. A body of no announced length (chunked) is counted as it arrives and answered 413
 the moment the count passes the limit, so the server never holds more than the limit of it.
 Either answer closes the connection: the rest of the body is never read.
+
+A few routes take more than that (the check page reads a whole document): each has its own
+`Allowance`, a larger limit and its own answer (the check page's is a page, not JSON).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 KIB = 1024
@@ -20,22 +26,35 @@ class BodyTooLarge(Exception):
     """Raised to the app by `receive` once the body has passed the limit."""
 
 
-class BodyLimit:
-    """ASGI middleware: answer 413 to any HTTP request whose body passes `limit` bytes."""
+@dataclass(frozen=True)
+class Allowance:
+    """A route's own limit, and the 413 answer it gives past it (given the limit)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    limit: int
+    answer: Callable[[int], Response]
+
+
+class BodyLimit:
+    """ASGI middleware: answer 413 to any HTTP request whose body passes `limit` bytes (or,
+    on a path `allowances` names, that path's own limit)."""
+
+    def __init__(
+        self, app: ASGIApp, limit: int, allowances: Mapping[str, Allowance] | None = None
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.allowances = dict(allowances or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        allowance = self.allowances.get(scope["path"]) or Allowance(self.limit, too_large)
         declared = _content_length(scope)
-        if declared is not None and declared > self.limit:
-            await too_large(self.limit)(scope, receive, send)
+        if declared is not None and declared > allowance.limit:
+            await allowance.answer(allowance.limit)(scope, receive, send)
             return
-        counted = _Counted(self.limit, scope, receive, send)
+        counted = _Counted(allowance, scope, receive, send)
         try:
             await self.app(scope, counted.receive, counted.send)
         except Exception:
@@ -45,7 +64,7 @@ class BodyLimit:
                 raise
 
 
-def too_large(limit: int) -> JSONResponse:
+def too_large(limit: int) -> Response:
     """The 413 answer, in the shape of the API's other early answers (`errors.Detail`)."""
     return JSONResponse(
         {
@@ -68,8 +87,8 @@ def in_words(size: int) -> str:
 class _Counted:
     """One request's `receive` and `send`, counting the body's bytes as they arrive."""
 
-    def __init__(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:
-        self._limit = limit
+    def __init__(self, allowance: Allowance, scope: Scope, receive: Receive, send: Send) -> None:
+        self._allowance = allowance
         self._scope = scope
         self._receive = receive
         self._send = send
@@ -83,11 +102,12 @@ class _Counted:
         message = await self._receive()
         if message["type"] == "http.request":
             self.received += len(message.get("body", b""))
-            if self.received > self._limit:
+            if self.received > self._allowance.limit:
                 self.cut_off = True
                 if not self.started:
                     self.started = True
-                    await too_large(self._limit)(self._scope, self._receive, self._send)
+                    answer = self._allowance.answer(self._allowance.limit)
+                    await answer(self._scope, self._receive, self._send)
                 raise BodyTooLarge
         return message
 

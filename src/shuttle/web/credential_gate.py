@@ -1,7 +1,8 @@
 """An unsafe API request that carries no credential is answered 401 before its body is read.
 
-Every POST, PUT, PATCH and DELETE under /api/ acts as a participant, so one with neither a
-bearer token nor the session cookie can only be refused; answering from the headers alone
+Every POST, PUT, PATCH and DELETE under /api/ acts as a participant (but for the check of a
+document, open to anyone: `OPEN`), so one with neither a bearer token nor the session cookie can
+only be refused; answering from the headers alone
 keeps a stranger from making the server read even the size limit's worth of body. Whether a
 credential that is present is valid is still decided where it always was
 (`deps.required_identity`), after the body is read: see `CredentialGate`.
@@ -19,6 +20,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from shuttle.web.deps import SAFE_METHODS, SIGN_IN, has_credential
 
 API = "/api/"
+OPEN = frozenset({"/api/check"})
+"""Unsafe API routes open to anyone: they act as no participant."""
 
 
 class CredentialGate:
@@ -37,6 +40,7 @@ class CredentialGate:
             scope["type"] == "http"
             and scope["method"] not in SAFE_METHODS
             and scope["path"].startswith(API)
+            and scope["path"] not in OPEN
             and not has_credential(HTTPConnection(scope))
         ):
             await not_signed_in()(scope, receive, send)

@@ -90,9 +90,13 @@ async def required_identity(request: Request) -> Identity:
     return identity
 
 
-def actor_in(service: TalkService, identity: Identity, talk: str) -> Actor:
+def actor_in(
+    service: TalkService, identity: Identity, talk: str, *, departed: bool = False
+) -> Actor:
     """The identity as a participant of `talk`; NotFound (404) when it is none, whether the
-    talk is absent or simply not the caller's."""
+    talk is absent or simply not the caller's. `departed`: one who has left the talk counts
+    too (its documents, which hold what it saw until it left), as long as its credential
+    still holds (an account's session; a talk-bound one ended when it left)."""
     name = identity.name_in(talk)
     # No talk's id holds a NUL, and PostgreSQL could not even look for one.
     if name is None or "\x00" in talk:
@@ -103,7 +107,7 @@ def actor_in(service: TalkService, identity: Identity, talk: str) -> Actor:
         raise NotFound(f"talk {talk!r} not found") from None
     if identity.user is not None and not participant.is_mediator:
         raise NotFound(f"talk {talk!r} not found")
-    if not participant.present:
+    if not participant.present and not departed:
         # Removed: its talk-bound credentials were ended then; an account's session (a
         # co-mediator's) lives on for its other talks, and is refused here.
         raise NotFound(f"talk {talk!r} not found")

@@ -55,10 +55,19 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def refusal_body(error: Refusal) -> dict[str, str]:
-    body = {"error": type(error).__name__.lower(), "message": error.message}
+    body = {"error": kind_of(error), "message": error.message}
     if isinstance(error, Refused):
         body |= {"rule": error.rule, "allowed": error.allowed}
     return body | api_hint(error.hint)
+
+
+def kind_of(error: Refusal) -> str:
+    """notfound, invalid or refused: the kind of refusal, whatever subclass raised it (the
+    documents' NoAgreement is refused)."""
+    for kind in (NotFound, Invalid, Refused):
+        if isinstance(error, kind):
+            return kind.__name__.lower()
+    return "refused"
 
 
 def status_of(error: Refusal) -> int:

@@ -51,6 +51,7 @@ from shuttle.talks.single_text.events import (
     Drafted,
     IncidentReported,
     Signed,
+    intent_to_sign,
 )
 from tests.talks.driver import (
     AGENDA,
@@ -431,47 +432,86 @@ def test_each_party_signs_once_at_the_current_head() -> None:
     talk = open_negotiation()
     agreement = agree(talk)
     at = head(talk)
-    events = talk.do(Sign("US Deputy", at))
-    assert events == [Signed("US Deputy", US, agreement.text_hash, at)]
+    statement = intent_to_sign("US Deputy", US, agreement.text_hash)
+    assert "electronically" in statement and agreement.text_hash in statement
+    events = talk.do(Sign("US Deputy", at, intent=True, text_hash=agreement.text_hash))
+    assert events == [Signed("US Deputy", US, agreement.text_hash, at, statement)]
     assert talk.state.negotiation.signatures == {US: talk.last}
     refused(
         talk,
-        Sign("US Envoy", head(talk)),
+        Sign("US Envoy", head(talk), intent=True),
         Refused,
         f"'United States' has already signed (event {talk.last})",
         "a signature is given once",
     )
     refused(talk, Propose("Oman", TERMS), Refused, "awaits the signatures of 'Iran'")
-    talk.do(Sign("Iranian FM", head(talk)))
+    talk.do(Sign("Iranian FM", head(talk), intent=True))
     assert set(talk.state.negotiation.signatures) == {US, IRAN}
     refused(talk, Propose("Oman", TERMS), Refused, "it is signed")
     for name in ("Oman", "US Envoy", "Iranian FM"):
         assert kinds(talk, name)[-2:] == [SignatureView, SignatureView]
 
 
+def test_a_signature_needs_the_confirmed_intent_to_sign_the_agreed_text() -> None:
+    talk = open_negotiation()
+    agree(talk)
+    refused(
+        talk,
+        Sign("US Envoy", head(talk)),
+        Refused,
+        "a signature needs your confirmation that you intend to sign electronically",
+        "read the whole agreed text, then confirm that you sign it",
+    )
+    refused(
+        talk,
+        Sign("US Envoy", head(talk), intent=True, text_hash="0" * 64),
+        Refused,
+        "the text you read is not the agreed text",
+    )
+    assert talk.state.negotiation.signatures == {}
+
+
+def test_every_party_sees_who_signed_for_each_party() -> None:
+    talk = open_negotiation()
+    agree(talk)
+    talk.do(Sign("US Envoy", head(talk), intent=True))
+    seen = [v for v in talk.view("Iranian FM") if isinstance(v, SignatureView)]
+    assert [(s.by, s.party) for s in seen] == [("US Envoy", US)]
+    assert seen[0].intent == intent_to_sign("US Envoy", US, seen[0].text_hash)
+
+
 def test_a_mediator_does_not_sign() -> None:
     talk = open_negotiation()
     agree(talk)
-    refused(talk, Sign("Oman", head(talk)), Refused, "signed by the parties' delegates")
+    refused(
+        talk, Sign("Oman", head(talk), intent=True), Refused, "signed by the parties' delegates"
+    )
 
 
 def test_there_is_nothing_to_sign_without_agreement() -> None:
     talk = open_negotiation()
     talk.do(Draft("Oman", TERMS))
-    refused(talk, Sign("US Envoy", head(talk)), Refused, "there is no agreement to sign")
+    refused(
+        talk, Sign("US Envoy", head(talk), intent=True), Refused, "there is no agreement to sign"
+    )
 
 
 @pytest.mark.parametrize("given", ["5", "abc", "5:abc", f"x:{'0' * 64}", f":{'0' * 64}", ""])
 def test_a_signature_needs_a_well_formed_head(given: str) -> None:
     talk = open_negotiation()
     agree(talk)
-    refused(talk, Sign("US Envoy", given), Invalid, f"{given!r} is not a record head (SEQ:HASH)")
+    refused(
+        talk,
+        Sign("US Envoy", given, intent=True),
+        Invalid,
+        f"{given!r} is not a record head (SEQ:HASH)",
+    )
 
 
 def test_a_signature_without_a_head_is_invalid() -> None:
     talk = open_negotiation()
     agree(talk)
-    refused(talk, Sign("US Envoy"), Invalid, "a signature needs the record's head")
+    refused(talk, Sign("US Envoy", intent=True), Invalid, "a signature needs the record's head")
 
 
 @pytest.mark.parametrize("offset", [-1, 1, -5])
@@ -481,7 +521,7 @@ def test_a_signature_at_another_head_is_refused(offset: int) -> None:
     last = talk.last
     refused(
         talk,
-        Sign("US Envoy", f"{last + offset}:{'0' * 64}"),
+        Sign("US Envoy", f"{last + offset}:{'0' * 64}", intent=True),
         Refused,
         f"the record has moved on to event {last} since head {last + offset}",
         "sign at its current head",
@@ -527,7 +567,7 @@ AFTER_CLOSE: list[Command] = [
     SetAgenda("Oman", AGENDA),
     Draft("Oman", OTHER),
     Answer("US Envoy", True),
-    Sign("US Envoy", "5:" + "0" * 64),
+    Sign("US Envoy", "5:" + "0" * 64, intent=True),
     Close("Oman"),
     ReportIncident("Oman", "Strike", 0.1),
     Propose("Oman", TERMS),

@@ -112,7 +112,7 @@ def test_a_whole_case_through_the_api(operator: Operator, salalah: httpx.Client)
     assert (case["awaits"]["answered"], case["awaits"]["to_answer"]) == (1, 2)
     ok(sparta.post(f"/api/talks/{talk}/answers", json={"accept": True}))
     for delegate in (ithaca, sparta):
-        ok(delegate.post(f"/api/talks/{talk}/signatures", json={}))
+        ok(delegate.post(f"/api/talks/{talk}/signatures", json={"intent": True}))
     [case] = [c for c in ok(salalah.get("/api/talks"), 200) if c["talk"] == talk]
     assert case["status"] == "signed" and not case["awaits"]["unsigned"]
     # A delegate's listing holds its own talk alone.

@@ -3,7 +3,18 @@ prefer, comparison, comment), agreement when every party accepts, and signatures
 
 from __future__ import annotations
 
-from tests.web.api.muscat import DETAINEES, IRAN, SANCTIONS, SHIPPING, TERMS, US, Muscat, kinds
+from shuttle.talks.single_text.events import intent_to_sign
+from tests.web.api.muscat import (
+    DETAINEES,
+    IRAN,
+    SANCTIONS,
+    SHIPPING,
+    TERMS,
+    US,
+    US_HEAD,
+    Muscat,
+    kinds,
+)
 
 
 def test_the_mediator_replaces_the_agenda_while_nothing_rests_on_it(muscat: Muscat) -> None:
@@ -53,20 +64,27 @@ def test_answers_are_private_and_agreement_needs_everyone(muscat: Muscat) -> Non
 
 def test_the_parties_sign_at_the_head_they_saw(muscat: Muscat) -> None:
     muscat.act(muscat.mediator, "drafts", {"terms": TERMS})
-    nothing = muscat.refused(muscat.us, "signatures", {})
+    nothing = muscat.refused(muscat.us, "signatures", {"intent": True})
     assert nothing["rule"] == "there is no agreement to sign"
     muscat.act(muscat.us, "answers", {"accept": True})
-    muscat.act(muscat.iran, "answers", {"accept": True})
+    [agreed] = muscat.act(muscat.iran, "answers", {"accept": True})[-1:]
     stale = muscat.head()
     muscat.act(muscat.mediator, "notes", {"text": "the record moves on"})
-    moved = muscat.refused(muscat.us, "signatures", {"head": stale})
+    moved = muscat.refused(muscat.us, "signatures", {"head": stale, "intent": True})
     assert "view the talk again" in moved["allowed"]
-    [signed] = muscat.act(muscat.us, "signatures", {"head": muscat.head()})
-    assert (signed["kind"], signed["party"]) == ("signed", US)
-    # Iran learns that the United States signed, not which of its delegates did.
+    # A signature needs the signer's confirmed intent, for the agreed text.
+    unmeant = muscat.refused(muscat.us, "signatures", {"head": muscat.head()})
+    assert "confirmation that you intend to sign electronically" in unmeant["rule"]
+    other = {"head": muscat.head(), "intent": True, "text_hash": "0" * 64}
+    assert "not the agreed text" in muscat.refused(muscat.us, "signatures", other)["rule"]
+    body = {"head": muscat.head(), "intent": True, "text_hash": agreed["text_hash"]}
+    [signed] = muscat.act(muscat.us, "signatures", body)
+    assert (signed["kind"], signed["party"], signed["by"]) == ("signed", US, US_HEAD)
+    assert signed["intent"] == intent_to_sign(US_HEAD, US, agreed["text_hash"])
+    # Iran learns which US delegate signed: a signature is meant for the other side.
     [seen] = [e for e in muscat.view(muscat.iran) if e["kind"] == "signed"]
-    assert seen["by"] is None
-    [iran_signed] = muscat.act(muscat.iran, "signatures", {})
+    assert (seen["by"], seen["party"]) == (US_HEAD, US)
+    [iran_signed] = muscat.act(muscat.iran, "signatures", {"intent": True})
     assert iran_signed["head"].startswith(f"{iran_signed['seq'] - 1}:")
 
 

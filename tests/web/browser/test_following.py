@@ -162,10 +162,12 @@ def agreed_then_signed(mediator: Window, iran: Window, arabs: Window, artifacts:
     shot(iran, artifacts, "10-agreed")
     shot(mediator, artifacts, "10-agreed")
 
+    iran.page.check("#sign-intent")  # the statement of intent, confirmed
     iran.page.click("#sign button[type=submit]")
     expect(arabs.page.locator("#talk-status")).to_contain_text(
         f"waiting for signatures from {ARABS}"
     )
+    arabs.page.check("#sign-intent")
     arabs.page.click("#sign button[type=submit]")
     for window in (mediator, iran, arabs):
         expect(window.page.locator("#talk-status")).to_contain_text("Signed by every party.")

@@ -140,6 +140,6 @@ def an_offer_is_carried_and_accepted(
     expect(carried).to_contain_text("Your party accepted this offer")
     expect(mediator.page.locator("#room-1")).to_contain_text(re.compile(r"accepts\s+this offer"))
     for window in (mediator, us, iran):
-        expect(window.page.locator("#agreement-region")).to_contain_text("AGREED")
+        expect(window.page.locator("#agreement-region")).to_contain_text("The agreed text")
     iran.shot(artifacts, "7-offer")
     mediator.shot(artifacts, "7-offer")

@@ -1,5 +1,6 @@
 """A page's forms as a browser reads them (stdlib html.parser), and filled as a person would:
-every field that needs something gets something, every choice its first allowed option."""
+every field that needs something gets something, every choice its first allowed option, every
+required box is ticked (a signature's confirmation of intent)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Field:
     checked: bool = False
     disabled: bool = False
     choices: list[Choice] = field(default_factory=list)
+    required: bool = False
 
 
 @dataclass
@@ -47,7 +49,7 @@ class PageForm:
             elif f.tag == "input" and f.kind == "hidden":
                 data[f.name] = f.value
             elif f.tag == "input" and f.kind in ("radio", "checkbox"):
-                if f.checked or (f.kind == "radio" and f.name not in data):
+                if f.checked or f.required or (f.kind == "radio" and f.name not in data):
                     data[f.name] = f.value
             elif f.tag == "select":
                 allowed = [c for c in f.choices if not c.disabled and c.value]
@@ -84,6 +86,7 @@ class _Reader(HTMLParser):
             kind = a.get("type", "")
             checked = "checked" in a
             f = Field("input", a.get("name", ""), kind, a.get("value", ""), checked, disabled)
+            f.required = "required" in a
             self.form.fields.append(f)
         elif tag == "button":
             f = Field("button", a.get("name", ""), a.get("type", "submit"), a.get("value", ""))

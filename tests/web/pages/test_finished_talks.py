@@ -183,5 +183,7 @@ def test_the_stream_brings_the_agreement_and_a_signature_form_at_the_current_hea
     assert "waiting for signatures from" in sent
     head = rooms.us.get(f"/api/talks/{rooms.talk}").json()["head"]
     assert f'name="head" value="{head}"' in sent  # the record's head, current
-    signed = rooms.post(rooms.us, "/sign", {"head": head})
+    text_hash = rooms.us.get(f"/api/talks/{rooms.talk}").json()["events"][-1]["text_hash"]
+    assert f'name="text_hash" value="{text_hash}"' in sent  # the agreed text's, with it
+    signed = rooms.post(rooms.us, "/sign", {"head": head, "intent": "yes", "text_hash": text_hash})
     assert signed.status_code == 303

@@ -54,10 +54,16 @@ class Answer:
 @dataclass(frozen=True)
 class Sign:
     """A delegate signs the agreement for its party. The service stamps `head`: the record's
-    head the signature vouches for; a head given by the signer must still be the current one."""
+    head the signature vouches for; a head given by the signer must still be the current one.
+
+    `intent` is the signer's confirmation, after reading the whole text, that it means to sign
+    it electronically; `text_hash`, when given, is the hash of the text it read, which must be
+    the agreed one."""
 
     actor: str
     head: str | None = None
+    intent: bool = False
+    text_hash: str | None = None
 
 
 @dataclass(frozen=True)

@@ -68,15 +68,26 @@ class Agreed:
     text_hash: str
 
 
+def intent_to_sign(name: str, party: str, text_hash: str) -> str:
+    """The statement a delegate confirms before it signs, shown to it and recorded as said:
+    who signs, for whom, which text (by its hash), and that the signature is electronic."""
+    return (
+        f"I, {name}, sign this agreement electronically on behalf of {party}, "
+        f"and mean to be bound by its text (hash {text_hash})."
+    )
+
+
 @dataclass(frozen=True)
 class Signed:
-    """A party signed the agreement: its text's hash, at the record's head `head`."""
+    """A party signed the agreement: its text's hash, at the record's head `head`, and the
+    statement of intent its delegate confirmed (None in records made before it was asked)."""
 
     kind: ClassVar[str] = "signed"
     by: str
     party: str
     text_hash: str
     head: str
+    intent: str | None = None
 
 
 @dataclass(frozen=True)

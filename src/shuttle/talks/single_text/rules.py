@@ -46,6 +46,7 @@ from shuttle.talks.single_text.events import (
     EscalationStep,
     IncidentReported,
     Signed,
+    intent_to_sign,
 )
 from shuttle.talks.state import TalkState
 from shuttle.talks.text import clean_text
@@ -210,7 +211,25 @@ def sign(state: TalkState, actor: Participant, command: Sign) -> list[Event]:
             f"the record has moved on to event {state.last_seq} since head {seq_text}",
             "view the talk again and sign at its current head",
         )
-    return [Signed(by=actor.name, party=party, text_hash=agreement.text_hash, head=command.head)]
+    if command.text_hash is not None and command.text_hash != agreement.text_hash:
+        raise Refused(
+            "the text you read is not the agreed text",
+            "read the agreement again, as it stands now, before you sign it",
+        )
+    if not command.intent:
+        raise Refused(
+            "a signature needs your confirmation that you intend to sign electronically",
+            "read the whole agreed text, then confirm that you sign it",
+        )
+    return [
+        Signed(
+            by=actor.name,
+            party=party,
+            text_hash=agreement.text_hash,
+            head=command.head,
+            intent=intent_to_sign(actor.name, party, agreement.text_hash),
+        )
+    ]
 
 
 def close(state: TalkState, actor: Participant, command: Close) -> list[Event]:

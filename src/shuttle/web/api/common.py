@@ -36,6 +36,17 @@ async def acting(
 Acting = Annotated[Actor, Depends(acting)]
 
 
+async def acting_or_departed(
+    talk: TalkPath, identity: Annotated[Identity, Depends(required_identity)], service: Service
+) -> Actor:
+    """The caller as a participant of the talk, even one who has left it (for its documents:
+    what it saw until it left)."""
+    return await run_in_threadpool(actor_in, service, identity, talk, departed=True)
+
+
+ActingOrDeparted = Annotated[Actor, Depends(acting_or_departed)]
+
+
 class SeenEvent(BaseModel):
     """An event as the caller may see it: `view_of`'s answer, nothing more."""
 

@@ -103,6 +103,13 @@ class OfferAnswerBody(BaseModel):
 
 class SignBody(BaseModel):
     head: str | None = Field(None, max_length=200, description="The head you saw (SEQ:HASH).")
+    intent: bool = Field(
+        False,
+        description="You read the whole agreed text and sign it electronically (required).",
+    )
+    text_hash: str | None = Field(
+        None, max_length=200, description="The hash of the text you read: the agreed one."
+    )
 
 
 class CloseBody(BaseModel):
@@ -210,7 +217,7 @@ async def answer_offer(
 @router.post("/talks/{talk}/signatures", status_code=201)
 async def sign(body: SignBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
     """Delegates: sign the agreement for your party, at the record's current head."""
-    return await run(service, actor, Sign(actor.name, body.head), key)
+    return await run(service, actor, Sign(actor.name, body.head, body.intent, body.text_hash), key)
 
 
 @router.post("/talks/{talk}/close", status_code=201)

@@ -9,6 +9,8 @@ from starlette.responses import Response
 
 from shuttle.web.pages import (
     cases,
+    check,
+    documents,
     home,
     invites,
     mediator_forms,
@@ -29,6 +31,8 @@ def install(app: FastAPI) -> None:
         cases,
         invites,
         talk,
+        documents,
+        check,
         people,
         party_forms,
         offer_forms,

@@ -202,6 +202,11 @@ def numbers(form: FormData, wanted: dict[str, str]) -> dict[str, float]:
 @router.post("/talks/{talk}/sign")
 async def sign(request: Request, talk: str) -> Response:
     def build(actor: Actor, view: TalkView, form: FormData) -> Sign:
-        return Sign(actor.name, field(form, "head") or None)
+        return Sign(
+            actor.name,
+            field(form, "head") or None,
+            intent=field(form, "intent") == "yes",
+            text_hash=field(form, "text_hash") or None,
+        )
 
     return await submit(request, talk, Form("sign", anchor="agreement-title"), build)

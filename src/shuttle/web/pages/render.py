@@ -20,6 +20,7 @@ from starlette.responses import HTMLResponse
 
 from shuttle.talks import AgendaIssue, Handling, Seen, TalkView
 from shuttle.web.pages.agenda_text import agenda_text
+from shuttle.web.pages.agreement_text import intent_statement, short_head, utc_time
 from shuttle.web.pages.page_view import (
     agenda_basis,
     may_sign,
@@ -140,6 +141,8 @@ def _environment() -> Environment:
     env.filters["bdi"] = isolated
     env.filters["agenda_lines"] = agenda_lines
     env.filters["agenda_basis"] = agenda_basis
+    env.filters["utc_time"] = utc_time
+    env.filters["short_head"] = short_head
     for name, view in VIEW_TESTS.items():
         assert name not in env.tests, f"the view test {name!r} would hide Jinja's own"
         env.tests[name] = _is(view)
@@ -154,6 +157,7 @@ def _environment() -> Environment:
     env.globals["may_sign"] = may_sign
     env.globals["unsigned"] = unsigned
     env.globals["mediators_ever"] = mediators_ever
+    env.globals["intent_statement"] = intent_statement
     return env
 
 

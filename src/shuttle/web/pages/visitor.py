@@ -49,12 +49,14 @@ async def visitor(request: Request) -> Identity | None:
         raise Away(page(template, {"message": str(error.detail)}, status=403)) from None
 
 
-async def participant(request: Request, talk: str) -> Actor:
-    """The visitor as a participant of `talk`; Away to the login page, or to a 404."""
+async def participant(request: Request, talk: str, *, departed: bool = False) -> Actor:
+    """The visitor as a participant of `talk` (one who left it too, if `departed`); Away to
+    the login page, or to a 404."""
     identity = await visitor(request)
     if identity is None:
         raise Away(RedirectResponse("/login", status_code=303))
     try:
-        return await run_in_threadpool(actor_in, talk_service(request), identity, talk)
+        service = talk_service(request)
+        return await run_in_threadpool(actor_in, service, identity, talk, departed=departed)
     except NotFound:
         raise Away(not_found()) from None

@@ -82,7 +82,11 @@ class Running(MachineBase):
         named = self.named_event(command)
         if named is not None:
             exists = 1 <= named <= oracle.last
-            if not (exists and oracle.visible_to(named, party)) and oracle.negotiating:
+            # Someone who left is refused as such whatever it names (the twin check below
+            # holds that to the same answer for an event that exists and one that does not).
+            present = actor.left is None
+            hidden = not (exists and oracle.visible_to(named, party))
+            if hidden and oracle.negotiating and present:
                 assert isinstance(refusal, NotFound), f"{command}: {refusal!r} reveals the event"
             if exists and not oracle.visible_to(named, party):
                 twin = self.refusal_of(self.naming(command, oracle.last + 7))
@@ -91,7 +95,11 @@ class Running(MachineBase):
                 assert same, f"{command}: {refusal!r}, but for no such event: {twin!r}"
         if isinstance(command, Say) and command.room is not None and not oracle.closed:
             elsewhere = nfc(command.room) not in (party, JOINT_ROOM)
-            assert not elsewhere or isinstance(refusal, NotFound), f"{command}: {refusal!r}"
+            if actor.left is None:
+                assert not elsewhere or isinstance(refusal, NotFound), f"{command}: {refusal!r}"
+            else:
+                # Whoever left hears that alone, whichever room it names.
+                assert not isinstance(refusal, NotFound), f"{command}: {refusal!r}"
 
     @staticmethod
     def named_event(command: Command) -> int | None:

@@ -90,8 +90,10 @@ class SeenChecks(MachineBase):
             entry = self.oracle.entries[seq]
             if entry.kind in ("talk-opened", "joined"):
                 roster_items.append(item)
-            if entry.kind != "said" or entry.room != JOINT_ROOM:
-                # Other parties' delegates appear only as speakers in the joint room.
+            joint = entry.kind == "said" and entry.room == JOINT_ROOM
+            if not joint and entry.kind != "signed":
+                # Other parties' delegates appear only as speakers in the joint room, and as
+                # the signatories of an agreement (a signature is meant for the other side).
                 assert item["by"] not in others, self.at(name, seq, item)
             # Nor does a view point at an event its reader may not see (by its sequence number,
             # which would say where in another room's record it sits).

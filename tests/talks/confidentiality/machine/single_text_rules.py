@@ -124,7 +124,9 @@ class SingleTextRules(Arguments, Running, ViewChecks):
         """Parties sign the agreement at the record's head. Aimed, `steps` of the way: towards
         an agreement on the single text first, then a signature from each party."""
         if not aimed:
-            self.run(Sign(self.actor_name(actor), self.head(head)))
+            # Unaimed tries also sign without confirming intent, or for another text.
+            intent, text_hash = actor % 5 != 1, "0" * 64 if actor % 7 == 3 else None
+            self.run(Sign(self.actor_name(actor), self.head(head), intent, text_hash))
             return
         for step in range(steps):
             self.between_steps(step)
@@ -133,7 +135,7 @@ class SingleTextRules(Arguments, Running, ViewChecks):
                 self.towards_agreement(actor + step, yes, TermsDraw((actor, step, actor // 3), ""))
                 continue
             unsigned = [p for p in self.oracle.parties if p not in self.oracle.signatures]
-            self.run(Sign(self.delegate_in(unsigned, actor + step), self.head(head)))
+            self.run(Sign(self.delegate_in(unsigned, actor + step), self.head(head), intent=True))
 
     @rule(actor=actors, sometimes=st.integers(0, 7), reason=st.none() | texts)
     def close(self, actor: int, sometimes: int, reason: TextDraw | None) -> None:

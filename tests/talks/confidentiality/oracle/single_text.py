@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from shuttle.talks import AgendaIssue, Answer, Draft, ReportIncident, SetAgenda, Sign, Source
 from shuttle.talks.events import Event
-from shuttle.talks.single_text.events import AgendaSet, Answered, Drafted, IncidentReported, Signed
+from shuttle.talks.single_text.events import (
+    AgendaSet,
+    Answered,
+    Drafted,
+    IncidentReported,
+    Signed,
+    intent_to_sign,
+)
 from tests.talks.confidentiality.oracle.books import Person
 from tests.talks.confidentiality.oracle.terms import TermsReading
 from tests.talks.confidentiality.oracle.vocabulary import trimmed, within
@@ -78,4 +85,12 @@ class SingleTextPredictions(TermsReading):
         if not seq.isdigit() or len(digest) != 64 or int(seq) != self.last:
             return None
         assert command.head is not None
-        return Signed(actor.name, party, agreement.hash, command.head)
+        if not command.intent or command.text_hash not in (None, agreement.hash):
+            return None
+        return Signed(
+            actor.name,
+            party,
+            agreement.hash,
+            command.head,
+            intent_to_sign(actor.name, party, agreement.hash),
+        )
