@@ -148,6 +148,7 @@ def serve(
             secure_cookies=secure_cookies,
             max_body=max_body,
             base_url=base_url,
+            own_url=base,
             invite_ttl=invite_days * DAY,
             mailer=mailer,
             seal=seal,

@@ -22,11 +22,13 @@ from shuttle.web.settings import Settings
 CHECK_PATH = "/check"
 
 
-def check_address(request: Request) -> str:
-    """The absolute address of this server's check page, as documents print it."""
+def check_address(request: Request) -> str | None:
+    """The absolute address of this server's check page, as documents print it (and a seal
+    signs): from the server's settings only, never from the request, whose Host header the
+    caller writes; None when the server knows no address of its own."""
     settings: Settings = request.app.state.settings
-    base = settings.base_url or str(request.base_url)
-    return base.rstrip("/") + CHECK_PATH
+    base = settings.base_url or settings.own_url
+    return None if base is None else base.rstrip("/") + CHECK_PATH
 
 
 def make(

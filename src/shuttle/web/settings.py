@@ -42,6 +42,9 @@ class Settings:
     max_upload: int = MAX_UPLOAD
     # How browsers reach the server, for the links it makes (else the request's own address).
     base_url: str | None = None
+    # The address the server listens on (`serve` sets it): what a document names as its check
+    # page when there is no base_url, never the request's Host header, which a caller writes.
+    own_url: str | None = None
     # Seconds an invite link works for, unless used before.
     invite_ttl: float = INVITE_TTL
     # Where invitations are mailed through; None: links are copied by hand.

@@ -57,6 +57,17 @@ def test_each_caller_exports_its_own_record(muscat: Muscat, operator: Operator) 
     assert US_WORDS not in iran.text
 
 
+def test_a_document_names_the_server_s_own_check_page_whatever_host_a_caller_claims(
+    muscat: Muscat,
+) -> None:
+    """The check address a document prints (and a seal would sign) comes from the server's
+    settings; a caller's Host header would otherwise send the document's readers elsewhere."""
+    forged = muscat.us.get(muscat.path("export"), headers={"Host": "check.example.net"})
+    export = check_document(forged.content).export
+    assert export is not None and export.check_at is not None
+    assert "example.net" not in export.check_at and export.check_at.endswith("/check")
+
+
 def test_the_agreement_is_refused_before_there_is_one_then_made(
     muscat: Muscat, operator: Operator
 ) -> None:

@@ -80,7 +80,7 @@ async def printable_agreement(request: Request, talk: str) -> Response:
 
 
 def _agreement(
-    service: TalkService, actor: Actor, check_at: str, sealed_by: str | None
+    service: TalkService, actor: Actor, check_at: str | None, sealed_by: str | None
 ) -> Document:
     view = service.view(actor.talk, actor.name)
     return drawing(view, DocumentKind.AGREEMENT, utc_now(), check_at, sealed_by)
