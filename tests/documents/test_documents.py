@@ -236,3 +236,21 @@ def test_a_sealed_document_says_so_and_loses_nothing_unnoticed(
     resealed = seal_pdf(plain, seal)  # a seal put on a document that says it has none
     with pytest.raises(ProofError, match="says it is not sealed, but carries a seal by"):
         check_document(resealed)
+
+
+def test_pages_another_version_drew_differently_are_named_as_such(
+    told: tuple[TalkService, Story],
+) -> None:
+    pdf = made(told, US_ENVOY, DocumentKind.AGREEMENT, "pdf")
+    attached = attachments_of(pdf)[ATTACHMENT_NAME]
+    older = attached.replace(b'"software": "shuttle ', b'"software": "shuttle 0.0.1-', 1)
+    assert older != attached
+    service, story = told
+    view, _ = service.proven_view(story.talk, US_ENVOY)
+    drawn = drawing(view, DocumentKind.AGREEMENT, MADE_AT, None)
+    # Pages drawn otherwise (here: another subtitle), as an older drawing might.
+    other = render_pdf(
+        replace(drawn, subtitle="Agreement"), [Attachment(ATTACHMENT_NAME, older, "")]
+    )
+    with pytest.raises(ProofError, match=r"made by shuttle 0\.0\.1-.* may draw the same"):
+        check_document(other)

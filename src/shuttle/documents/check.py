@@ -30,6 +30,7 @@ class ExportReport:
     made_at: str
     check_at: str | None
     sealed_by: str | None
+    software: str
     view: TalkView
     shown_redacted: list[int]
     """Seqs placed by commitment whose redacted view the document shows as the server gave it."""
@@ -50,11 +51,11 @@ def check_export(document: object, expect: Head | None = None) -> ExportReport:
     except ValueError:
         raise ProofError("its 'document' must be 'record' or 'agreement'") from None
     made_at, check_at = document.get("made_at"), document.get("check_at")
-    sealed_by = document.get("sealed_by")
+    sealed_by, software = document.get("sealed_by"), document.get("software")
     if not isinstance(made_at, str) or not isinstance(check_at, str | None):
         raise ProofError("its 'made_at' must be text, and its 'check_at' text or null")
-    if not isinstance(sealed_by, str | None):
-        raise ProofError("its 'sealed_by' must be text or null")
+    if not isinstance(sealed_by, str | None) or not isinstance(software, str):
+        raise ProofError("its 'sealed_by' must be text or null, and its 'software' text")
     try:
         participant = participant_from_wire(document.get("as"))
     except ValueError as error:
@@ -66,7 +67,7 @@ def check_export(document: object, expect: Head | None = None) -> ExportReport:
     seen = _views(document.get("views"), report.head.seq)
     shown_redacted = _hold_to_record(seen, report)
     view = TalkView.of(report.talk, participant, str(report.head), report.head.seq, seen)
-    return ExportReport(report, kind, made_at, check_at, sealed_by, view, shown_redacted)
+    return ExportReport(report, kind, made_at, check_at, sealed_by, software, view, shown_redacted)
 
 
 def _views(items: object, head_seq: int) -> list[Seen]:

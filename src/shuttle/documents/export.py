@@ -25,6 +25,8 @@ from shuttle.talks import TalkView
 from shuttle.talks.view_wire import participant_to_wire, view_to_wire
 
 EXPORT_FORMAT = "shuttle-export/1"
+SOFTWARE = f"shuttle {__version__}"
+"""What made a document: a PDF is checked by drawing it again, which takes the same drawing."""
 ATTACHMENT_NAME = "shuttle-export.json"
 """The name the export bears inside a PDF, where a checker looks for it."""
 
@@ -53,7 +55,7 @@ def make_export(
         "export": EXPORT_FORMAT,
         "document": kind.value,
         "made_at": made_at,
-        "software": f"shuttle {__version__}",
+        "software": SOFTWARE,
         "check_at": check_at,
         "sealed_by": sealed_by,
         "as": participant_to_wire(view.participant),

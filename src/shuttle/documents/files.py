@@ -19,6 +19,7 @@ from shuttle.documents.check import ExportReport, check_export, is_export
 from shuttle.documents.drawn import NoAgreement, Stamp, agreement_document, record_document
 from shuttle.documents.export import (
     ATTACHMENT_NAME,
+    SOFTWARE,
     DocumentKind,
     export_bytes,
     make_export,
@@ -151,6 +152,13 @@ def _check_pdf(data: bytes, expect: Head | None, trust: Sequence[bytes]) -> Chec
     redrawn = _pdf(_redraw(report), attached)
     problem = first_difference(original, redrawn)
     if problem is not None:
+        if report.software != SOFTWARE:
+            # Another version may draw the same pages differently: say so, not "forged".
+            problem += (
+                f" (it was made by {report.software} and this is {SOFTWARE}, which may draw "
+                "the same document differently: check it with that version, or on the "
+                "server's check page)"
+            )
         raise ProofError(f"the PDF does not say what its proof says: {problem}")
     return Checked("pdf", report.proof, report, seal)
 

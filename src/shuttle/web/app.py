@@ -51,6 +51,9 @@ def create_app(
     app.state.login_limiter = rate_limiter(service, settings.login_limit, settings.limit_window)
     app.state.invite_limiter = rate_limiter(service, settings.invite_limit, settings.limit_window)
     app.state.check_limiter = rate_limiter(service, settings.check_limit, settings.limit_window)
+    app.state.document_limiter = rate_limiter(
+        service, settings.document_limit, settings.limit_window
+    )
     errors.install(app)
     app.include_router(api_router())
     app.include_router(sessions.router)

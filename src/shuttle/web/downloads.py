@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from shuttle.accounts import RateLimiter
 from shuttle.documents import DocumentKind, Format, Made, export_document
 from shuttle.service import TalkService, utc_now
 from shuttle.web.deps import Actor
@@ -29,6 +31,21 @@ def check_address(request: Request) -> str | None:
     settings: Settings = request.app.state.settings
     base = settings.base_url or settings.own_url
     return None if base is None else base.rstrip("/") + CHECK_PATH
+
+
+TOO_MANY = "you have had many documents made in the last few minutes: wait a few minutes"
+
+
+async def spend_a_document(request: Request, actor: Actor) -> bool:
+    """Count one document made for this participant of this talk; False (nothing counted)
+    once it has had its documents for the current window. Counted in the database, so every
+    server instance shares the count."""
+    limiter: RateLimiter = request.app.state.document_limiter
+    key = f"document:{actor.talk}:{actor.name}"
+    if await run_in_threadpool(limiter.blocked, key):
+        return False
+    await run_in_threadpool(limiter.failed, key)
+    return True
 
 
 def make(

@@ -33,6 +33,9 @@ class Settings:
     # Documents checked on the public check page (and POST /api/check) per address and window:
     # each check draws a PDF again, so a stranger may not make the server do it endlessly.
     check_limit: int = 30
+    # Documents one participant of a talk may have made per window: a PDF of a long record
+    # costs a core a second or two, so a hostile participant must not make them without end.
+    document_limit: int = 30
     limit_window: float = 300.0
     # Seconds between keep-alive comments on a live stream, so proxies keep it open.
     heartbeat: float = 15.0

@@ -57,6 +57,16 @@ def test_each_caller_exports_its_own_record(muscat: Muscat, operator: Operator) 
     assert US_WORDS not in iran.text
 
 
+def test_one_participant_has_its_documents_made_within_a_limit(muscat: Muscat) -> None:
+    """A PDF of a long record costs a core a second or two: a participant gets 30 documents
+    in five minutes (the server's default), and then a sentence saying to wait."""
+    for _ in range(30):
+        assert muscat.iran.get(muscat.path("export")).status_code == 200
+    refused = muscat.iran.get(muscat.path("export"), params={"format": "pdf"})
+    assert refused.status_code == 429 and "wait a few minutes" in refused.text
+    assert muscat.us.get(muscat.path("export")).status_code == 200  # the limit is Iran's own
+
+
 def test_a_document_names_the_server_s_own_check_page_whatever_host_a_caller_claims(
     muscat: Muscat,
 ) -> None:

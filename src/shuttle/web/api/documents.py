@@ -13,7 +13,7 @@ from starlette.responses import Response
 from shuttle.documents import DocumentKind
 from shuttle.web.api.common import ActingOrDeparted, Service
 from shuttle.web.checking import from_another_site, spend_a_check, verdict
-from shuttle.web.downloads import CHECK_PATH, attachment, make
+from shuttle.web.downloads import CHECK_PATH, TOO_MANY, attachment, make, spend_a_document
 from shuttle.web.errors import Detail
 from shuttle.web.settings import Settings
 
@@ -25,7 +25,8 @@ EXPORTED: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The document, as a file to save (Content-Disposition: attachment).",
         "content": {"application/pdf": _BINARY, "application/json": {"schema": {"type": "object"}}},
-    }
+    },
+    429: {"model": Detail, "description": "Too many documents made for you lately: wait."},
 }
 
 
@@ -45,6 +46,8 @@ async def export(
     anyone check it) or the agreement, as a PDF carrying that proof or as JSON. An agreement
     before there is one is refused (409). One who has left the talk may still take its
     documents: they hold what it saw until it left."""
+    if not await spend_a_document(request, actor):
+        raise HTTPException(429, TOO_MANY)
     made = await run_in_threadpool(make, request, service, actor, document, form)
     return attachment(made)
 

@@ -19,7 +19,7 @@ from starlette.responses import Response
 from shuttle.documents import Document, DocumentKind, Format, NoAgreement, drawing
 from shuttle.service import TalkService, utc_now
 from shuttle.web.deps import Actor, talk_service
-from shuttle.web.downloads import attachment, check_address, make
+from shuttle.web.downloads import TOO_MANY, attachment, check_address, make, spend_a_document
 from shuttle.web.pages.forms import says
 from shuttle.web.pages.render import page
 from shuttle.web.pages.visitor import participant
@@ -30,6 +30,9 @@ router = APIRouter(include_in_schema=False)
 async def _download(request: Request, talk: str, kind: DocumentKind, form: Format) -> Response:
     actor = await participant(request, talk, departed=True)
     service = talk_service(request)
+    if not await spend_a_document(request, actor):
+        context = {"message": TOO_MANY[0].upper() + TOO_MANY[1:] + ".", "back": f"/talks/{talk}"}
+        return page("refused_page.html", context, 429)
     try:
         made = await run_in_threadpool(make, request, service, actor, kind, form)
     except NoAgreement as refused:
