@@ -92,6 +92,11 @@ class Seal:
         """The certificate's subject, e.g. "CN=Shuttle test seal,O=Shuttle"."""
         return self.certificate.subject.rfc4514_string()
 
+    @property
+    def fingerprint(self) -> str:
+        """The certificate's SHA-256, hex, as `SealReport.fingerprint` gives a checked seal's."""
+        return hashlib.sha256(self.certificate.public_bytes(Encoding.DER)).hexdigest()
+
 
 def _read(path: Path, what: str) -> bytes:
     try:

@@ -14,11 +14,9 @@ visitor nothing it did not bring.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.serialization import Encoding
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
@@ -68,15 +66,8 @@ def verdict(service: TalkService, data: bytes, seal: Seal | None) -> Match | Non
         moved_on=found.moved_on,
         made_at=None if export is None else export.made_at,
         sealed_by=None if sealed is None else sealed.signer,
-        our_seal=sealed is not None
-        and seal is not None
-        and sealed.fingerprint == fingerprint(seal),
+        our_seal=sealed is not None and seal is not None and sealed.fingerprint == seal.fingerprint,
     )
-
-
-def fingerprint(seal: Seal) -> str:
-    """The SHA-256 of the seal's certificate, as a checked seal reports it."""
-    return hashlib.sha256(seal.certificate.public_bytes(Encoding.DER)).hexdigest()
 
 
 def from_another_site(request: Request) -> bool:
