@@ -47,6 +47,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "server.md"
 BODY = {"text": "We could live with the second option on shipping.", "handling": "may-convey"}
 THROUGHPUT_TARGET = 0.40
 P99_TARGET_MS = 50.0
+CPU_TARGET = 2.0
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,14 @@ def report(
         client = statistics.median(r.client_cpu for r in rounds)
         return f"server {server:.2f}, client {client:.2f}"
 
+    def cpu_per_statement(rounds: list[Round]) -> float:
+        """Milliseconds of server CPU per statement: cores in use over statements per second,
+        per round, the median (steadier than throughput when other jobs share the cores)."""
+        return statistics.median(1000 * r.server_cpu / r.rate for r in rounds if r.rate)
+
+    shuttle_ms, bare_ms = cpu_per_statement(shuttle), cpu_per_statement(bare)
+    cpu_ratio = shuttle_ms / bare_ms
+
     def errors(rounds: list[Round]) -> int:
         return sum(n for r in rounds for s, n in r.statuses.items() if not s.startswith("2"))
 
@@ -199,6 +208,9 @@ def report(
         f"**{ratio:.0%}** of bare | ≥ {THROUGHPUT_TARGET:.0%} "
         f"{'met' if ratio >= THROUGHPUT_TARGET else 'missed'} |",
         f"| CPU cores in use (median) | {cpu(shuttle)} | {cpu(bare)} | | |",
+        f"| server CPU per statement (median) | {shuttle_ms:.2f} ms | {bare_ms:.2f} ms | "
+        f"**{cpu_ratio:.2f}x** bare | ≤ {CPU_TARGET:g}x "
+        f"{'met' if cpu_ratio <= CPU_TARGET else 'missed'} |",
         f"| live delivery at {options.rate:g} statements/s to {latency['streams']} streams, "
         f"{options.talks} talks ({latency['statements']} statements) | p50 {p50:.1f} ms, "
         f"p99 {p99:.1f} ms, max {max(ms, default=0):.1f} ms | | **p99 {p99:.1f} ms** | "

@@ -57,8 +57,10 @@ def live_bell(service: TalkService) -> LocalBell:
 
 
 def access_to(service: TalkService, clock: Callable[[], float] = time.time) -> Access:
-    """The accounts (invites, sessions, tokens, mediators' passwords) in the service's database."""
-    return Access(service.store.engine, clock)
+    """The accounts (invites, sessions, tokens, mediators' passwords) in the service's database;
+    with the PostgreSQL bell fitted (`fit_bell`), they hear other instances' revocations."""
+    bell = service.bell
+    return Access(service.store.engine, clock, bell if isinstance(bell, PostgresBell) else None)
 
 
 def rate_limiter(service: TalkService, limit: int, window: float) -> RateLimiter:

@@ -12,15 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import and_, bindparam, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
+from shuttle.accounts.credential_cache import CredentialCache, RevocationFeed
 from shuttle.accounts.passwords import dummy_check, hash_password, password_matches
 from shuttle.accounts.schema import web_credentials, web_users
 from shuttle.accounts.tokens import digest, new_token
 from shuttle.store.database import write_transaction
+from shuttle.store.pg_bell import REVOKED_CHANNEL
 
 Kind = Literal["invite", "session", "bearer"]
 
@@ -75,9 +77,20 @@ class Invite:
 
 
 class Access:
-    def __init__(self, engine: Engine, clock: Callable[[], float] = time.time) -> None:
+    """Invites, sessions, bearer tokens and mediators' passwords, in the record's database.
+
+    `revocations`, where this instance hears other instances revoke credentials, lets it keep
+    live credentials longer (`credential_cache`); without it they are kept under a second."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Callable[[], float] = time.time,
+        revocations: RevocationFeed | None = None,
+    ) -> None:
         self._engine = engine
         self._clock = clock
+        self._known: CredentialCache[Identity] = CredentialCache(revocations)
 
     # -- issuing -------------------------------------------------------------------------
 
@@ -112,6 +125,8 @@ class Access:
                 .where(web_credentials.c.ended_at.is_(None), *which)
                 .values(ended_at=self._clock())
             )
+            _announce_revocation(connection)
+        self._known.forget_all()
         return ended.rowcount or 0
 
     def has_user(self, user: str) -> bool:
@@ -228,13 +243,25 @@ class Access:
     # -- using ---------------------------------------------------------------------------
 
     def identify(self, token: str, kinds: tuple[Kind, ...]) -> Identity | None:
-        """The identity behind a live credential of one of `kinds`, or None."""
-        parameters = {"digest": digest(token), "kinds": list(kinds), "now": self._clock()}
+        """The identity behind a live credential of one of `kinds`, or None: from the
+        credentials found live lately (`credential_cache`), else from the database."""
+        now, hashed = self._clock(), digest(token)
+        key = (hashed, kinds)
+        known = self._known.get(key, now)
+        if known is not None:
+            return known
+        generation = self._known.generation
+        parameters = {"digest": hashed, "kinds": list(kinds), "now": now}
         with self._engine.connect() as connection:
             row = connection.execute(_LIVE_CREDENTIAL, parameters).first()
         if row is None:
             return None
-        return Identity(row.kind, row.talk, row.participant, row.user, row.csrf)
+        identity = Identity(row.kind, row.talk, row.participant, row.user, row.csrf)
+        until = now + self._known.trust_for()
+        if row.expires_at is not None:
+            until = min(until, row.expires_at)
+        self._known.keep(key, identity, until, generation)
+        return identity
 
     def end(self, token: str) -> None:
         """Log out a session or revoke a bearer token (idempotent)."""
@@ -249,6 +276,8 @@ class Access:
                 )
                 .values(ended_at=self._clock())
             )
+            _announce_revocation(connection)
+        self._known.forget_all()
 
     def _issue(
         self,
@@ -300,6 +329,14 @@ def _use_invite(
         .values(ended_at=now)
         .returning(*returning)
     ).first()
+
+
+def _announce_revocation(connection: Connection) -> None:
+    """Tell every instance on this PostgreSQL database to forget the credentials it keeps; sent
+    in the revoking transaction, so it is heard only once the revocation is committed. SQLite
+    serves one instance, which forgets by itself."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_notify(REVOKED_CHANNEL, "")))
 
 
 def _storable(name: str) -> bool:

@@ -19,6 +19,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -75,14 +76,46 @@ def make_engine(url: str | URL, **engine_kwargs: Any) -> Engine:
         engine = create_engine(parsed, **engine_kwargs)
         _configure_sqlite(engine)
         return engine
-    # Long-lived services outlive server restarts; checking a pooled connection before use
-    # costs one round trip and turns a dead connection into a transparent reconnect.
     # One pooled connection per worker thread of the web's thread pool (anyio's default 40),
     # opened only as needed: with SQLAlchemy's default of 5 (+10 opened and closed again per
     # use), a busy server's threads queued for connections or reconnected all the time
     # (`bench/server.py` on PostgreSQL: 262 statements/s before, 441 after).
-    defaults = {"pool_pre_ping": True, "pool_size": 40, "max_overflow": 10}
-    return create_engine(parsed, **(defaults | engine_kwargs))
+    # No ping on every checkout (a round trip per request): a connection idle for a while is
+    # pinged (`_ping_when_idle`), and one that fails in use makes the pool recycle every
+    # connection opened before it, which is what a database restart needs.
+    defaults = {"pool_pre_ping": False, "pool_size": 40, "max_overflow": 10}
+    chosen = defaults | engine_kwargs
+    engine = create_engine(parsed, **chosen)
+    if not chosen["pool_pre_ping"]:  # a caller asking for pre-ping gets exactly that
+        _ping_when_idle(engine)
+    return engine
+
+
+IDLE_PING_SECONDS = 5.0
+"""A pooled connection idle this long is pinged before use: long enough that a busy server
+never pays the round trip, short enough that a database restarted meanwhile costs no request."""
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a connection at checkout only if it sat in the pool for `IDLE_PING_SECONDS`; a
+    failed ping makes the pool connect afresh (SQLAlchemy retries on DisconnectionError)."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi: Any, record: ConnectionPoolEntry) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
+            return
+        try:
+            cursor = dbapi.cursor()
+            cursor.execute("SELECT 1")
+            cursor.close()
+            dbapi.rollback()
+        except Exception as error:
+            raise DisconnectionError(f"a pooled connection was dead: {error}") from error
 
 
 def _configure_sqlite(engine: Engine) -> None:

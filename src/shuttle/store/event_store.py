@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Insert, bindparam, exists, insert, literal, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -93,17 +93,21 @@ class EventStore:
                     # Registers the talk's creation order; its unique key also refuses a second
                     # creator, like the events primary key would.
                     connection.execute(insert(talks).values(talk=talk))
+                    connection.execute(insert(events), rows)
                 else:
-                    stored = connection.execute(
-                        _HASH_AT, {"talk": talk, "seq": after.seq}
-                    ).scalar_one_or_none()
-                    if stored != after.hash:
+                    # The head check rides in the first row's insert: one round trip, not two.
+                    chained = connection.execute(_after_head(rows[0], after))
+                    if chained.rowcount != 1:
+                        stored = connection.execute(
+                            _HASH_AT, {"talk": talk, "seq": after.seq}
+                        ).scalar_one_or_none()
                         found = "no such event" if stored is None else f"stored hash {stored}"
                         raise ValueError(
                             f"talk {talk!r} has no event matching head {after} ({found}); "
                             "append after a head loaded from this store"
                         )
-                connection.execute(insert(events), rows)
+                    if len(rows) > 1:
+                        connection.execute(insert(events), rows[1:])
                 if claim is not None:
                     insert_claim(connection, talk, claim, rows)
                 if members:
@@ -212,6 +216,21 @@ def open_store(url: str, record_format: int = 2, **engine_kwargs: Any) -> EventS
         engine.dispose()
         raise
     return EventStore(engine, record_format)
+
+
+_EVENT_COLUMNS = [column.name for column in events.columns]
+
+
+def _after_head(row: Mapping[str, Any], after: Head) -> Insert:
+    """INSERT row ... only if the talk's event at `after.seq` has `after.hash`: the stored
+    head the row chains on, checked in the same statement (no row inserted otherwise)."""
+    chained = exists().where(
+        events.c.talk == row["talk"], events.c.seq == after.seq, events.c.hash == after.hash
+    )
+    values = [literal(row[name], type_=events.c[name].type) for name in _EVENT_COLUMNS]
+    statement = insert(events).from_select(_EVENT_COLUMNS, select(*values).where(chained))
+    # Drivers drop an INSERT's row count when its cursor closes unless asked to keep it.
+    return statement.execution_options(preserve_rowcount=True)
 
 
 def _chain_rows(

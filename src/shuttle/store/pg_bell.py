@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -28,6 +29,10 @@ from shuttle.store.event_store import EventStore
 
 CHANNEL = "shuttle_bell"
 """The NOTIFY channel; it is per database, shared by every instance on it."""
+
+REVOKED_CHANNEL = "shuttle_revoked"
+"""Where a revocation of credentials is announced, with no payload (who, not even how many):
+every instance hearing it forgets the credentials it keeps (`accounts.credential_cache`)."""
 
 RECONNECT_SECONDS = 1.0
 """How long the listener waits before trying a dropped connection again."""
@@ -69,6 +74,7 @@ class PostgresBell:
         self._pending: dict[str, int] = {}
         self._pending_lock = threading.Lock()
         self._wake = threading.Event()
+        self._on_revoked: list[Callable[[], None]] = []
 
     @property
     def engine(self) -> Engine:
@@ -86,6 +92,15 @@ class PostgresBell:
 
     def listen(self, talk: str) -> Listener:
         return self.local.listen(talk)
+
+    def on_revoked(self, callback: Callable[[], None]) -> None:
+        """Call `callback` whenever any instance revokes credentials, and whenever this
+        instance may have missed such news (its listener connected again, or dropped)."""
+        self._on_revoked.append(callback)
+
+    def _revoked(self) -> None:
+        for callback in self._on_revoked:
+            callback()
 
     def start(self) -> None:
         """Start the sender and listener threads; returns once the listener listens (or after
@@ -160,8 +175,10 @@ class PostgresBell:
                 with self._connect() as connection:
                     self._connection = connection
                     connection.execute(f"LISTEN {CHANNEL}")
+                    connection.execute(f"LISTEN {REVOKED_CHANNEL}")
                     self._connected.set()
-                    # Anything rung while we were not listening went unheard: catch up.
+                    # Anything rung or revoked while we were not listening went unheard.
+                    self._revoked()
                     self._ring_heads()
                     self._hear(connection)
             except Exception as error:
@@ -171,11 +188,15 @@ class PostgresBell:
             finally:
                 self._connected.clear()
                 self._connection = None
+                self._revoked()  # kept credentials are trusted only briefly till it is back
             self._stop.wait(RECONNECT_SECONDS)
 
     def _hear(self, connection: psycopg.Connection[Any]) -> None:
         while not self._stop.is_set():
             for notice in connection.notifies(timeout=POLL_SECONDS):
+                if notice.channel == REVOKED_CHANNEL:
+                    self._revoked()
+                    continue
                 heard = parse_payload(notice.payload)
                 if heard is not None:
                     self.local.ring(*heard)
