@@ -15,7 +15,7 @@ from sqlalchemy import inspect, text
 from shuttle.accounts.schema import metadata as accounts_metadata
 from shuttle.store import make_engine, migrate, open_store
 from shuttle.store.database import MIGRATIONS_DIR, alembic_config, normalise_url
-from shuttle.store.schema import metadata
+from shuttle.store.schema import described_here, metadata
 
 from .workers import open_at_once
 
@@ -106,8 +106,9 @@ def test_schema_module_mirrors_the_migrations(database_url: str) -> None:
     store = open_store(database_url)
     try:
         with store.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"include_name": described_here})
             differences = compare_metadata(
-                MigrationContext.configure(connection),
+                context,
                 [metadata, accounts_metadata],  # type: ignore[arg-type]
             )
         assert differences == []

@@ -84,3 +84,10 @@ talk_members = Table(
     Column("seq", Integer, nullable=False),  # the event that brought the name in
     PrimaryKeyConstraint("name", "talk", name="pk_talk_members"),
 )
+
+
+def described_here(name: str | None, kind: str, _parents: object = None) -> bool:
+    """Whether a database object is one this module describes: not one of the partitions of
+    ``events`` (PostgreSQL, revision 0006), which are the events table itself, split by talk.
+    (Alembic's ``include_name`` hook, so comparing and autogenerating leave them alone.)"""
+    return not (kind == "table" and name is not None and name.startswith("events_p"))
