@@ -56,7 +56,7 @@ def test_credentials_are_trusted_long_only_while_revocations_are_heard() -> None
     assert cache.trust_for() == HEARD_SECONDS
     feed.listening = False
     assert cache.trust_for() == UNHEARD_SECONDS < 1.0
-    assert CredentialCache[Identity]().trust_for() == UNHEARD_SECONDS
+    assert CredentialCache[Identity]().trust_for() == 0.0  # nowhere to hear: nothing kept
     cache.keep("k", WHO, until=10.0, generation=cache.generation)
     feed.callbacks[0]()  # heard: another instance revoked something
     assert cache.get("k", 1.0) is None
@@ -76,7 +76,7 @@ def queries(access_engine: object, counted: list[str]) -> None:
 def test_a_busy_client_is_identified_from_memory_until_it_is_revoked(database_url: str) -> None:
     store = open_store(database_url)
     try:
-        access = Access(store.engine)
+        access = Access(store.engine, revocations=Feed())
         token = access.bearer("t", "US Envoy")
         assert access.identify(token, ("bearer",)) is not None
         counted: list[str] = []
@@ -107,6 +107,20 @@ def two_instances(database_url: str) -> Iterator[tuple[Access, Access, TalkServi
     for bell in bells:
         bell.close()
     for store in stores:
+        store.dispose()
+
+
+def test_without_a_feed_nothing_is_kept(database_url: str) -> None:
+    """SQLite, or a process with no bell: a revocation by another process (the command line's
+    `shuttle leave`) announces nothing here, so every request asks the database."""
+    store = open_store(database_url)
+    try:
+        here, there = Access(store.engine), Access(store.engine)
+        token = here.bearer("t", "US Envoy")
+        assert there.identify(token, ("bearer",)) is not None
+        here.end(token)
+        assert there.identify(token, ("bearer",)) is None
+    finally:
         store.dispose()
 
 

@@ -257,10 +257,10 @@ class Access:
         if row is None:
             return None
         identity = Identity(row.kind, row.talk, row.participant, row.user, row.csrf)
-        until = now + self._known.trust_for()
-        if row.expires_at is not None:
-            until = min(until, row.expires_at)
-        self._known.keep(key, identity, until, generation)
+        trust = self._known.trust_for()
+        if trust > 0:
+            until = now + trust if row.expires_at is None else min(now + trust, row.expires_at)
+            self._known.keep(key, identity, until, generation)
         return identity
 
     def end(self, token: str) -> None:

@@ -8,9 +8,11 @@ stop working within a second on every server instance. Two things guarantee it:
   transaction, so it is heard only once the revocation is committed), and an instance that hears
   one forgets everything; this process forgets at once when it revokes;
 * an entry lives `HEARD_SECONDS` only while this instance hears announcements (its listener is
-  connected), else `UNHEARD_SECONDS`: on SQLite, where a command-line `shuttle leave` in
-  another process announces nothing, or while the listener reconnects, a revoked credential
-  is still refused within a second.
+  connected), else `UNHEARD_SECONDS`: while the listener reconnects, a revoked credential is
+  still refused within a second;
+* with nowhere to hear announcements at all (SQLite, where a command-line `shuttle leave` in
+  another process announces nothing; or a process with no bell) nothing is kept: asking the
+  database is then the only way to be sure, and on SQLite it costs no round trip anyway.
 
 A lookup that started before a forgetting never stores its (possibly stale) answer afterwards:
 each forgetting starts a new generation, and an answer is kept only in the generation it was
@@ -64,9 +66,10 @@ class CredentialCache(Generic[Value]):
         return self._generation
 
     def trust_for(self) -> float:
-        """How many seconds a credential found live now may be trusted."""
-        heard = self._feed is not None and self._feed.listening
-        return HEARD_SECONDS if heard else UNHEARD_SECONDS
+        """How many seconds a credential found live now may be trusted (0: not kept)."""
+        if self._feed is None:
+            return 0.0
+        return HEARD_SECONDS if self._feed.listening else UNHEARD_SECONDS
 
     def get(self, key: object, now: float) -> Value | None:
         with self._lock:

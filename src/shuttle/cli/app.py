@@ -27,6 +27,7 @@ from shuttle.cli.render import console, print_appended, print_json, print_view
 from shuttle.cli.scenario import scenario_app
 from shuttle.cli.simulate import register as register_simulate
 from shuttle.cli.terminal import terminal_safe
+from shuttle.cli.tournament import register as register_tournament
 from shuttle.cli.web import register as register_web
 from shuttle.service import Head, TalkSummary
 from shuttle.talks import (
@@ -62,6 +63,7 @@ app.add_typer(talk_app, name="talk")
 app.add_typer(scenario_app, name="scenario")
 register_analyze(app)
 register_simulate(app)
+register_tournament(app)
 
 
 @talk_app.command(
