@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 BENCH_STAMP := $(VENV)/.installed-bench
+BENCH_PG ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 .PHONY: install install-dev run demo test lint typecheck tools bench clean
 
@@ -54,6 +55,12 @@ bench: $(BENCH_STAMP)
 		[ -e "$$f" ] || continue; case "$$(basename $$f)" in _*) continue;; esac; \
 		found=1; echo "== $$f"; $(BIN)/python "$$f"; done; \
 	[ $$found = 1 ] || echo "no benchmarks yet under bench/"
+	@# The server on PostgreSQL too, alone and beside a 2-core job, when a server is there.
+	@if pg_isready -q -d "$(subst +psycopg,,$(BENCH_PG))" 2>/dev/null; then \
+		echo "== bench/server.py on PostgreSQL"; $(BIN)/python bench/server.py --db "$(BENCH_PG)"; \
+		echo "== bench/server.py on PostgreSQL, 2 busy cores"; \
+		$(BIN)/python bench/server.py --db "$(BENCH_PG)" --busy 2; \
+	else echo "(no PostgreSQL at $(BENCH_PG): its server benchmark skipped)"; fi
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--latency-seconds", type=float, default=10.0)
     parser.add_argument("--talks", type=int, default=20)
     parser.add_argument("--participants", type=int, default=10, help="per talk")
+    parser.add_argument(
+        "--busy",
+        type=int,
+        default=0,
+        help="CPU-bound processes kept running beside the servers (2: a 2-core job next door)",
+    )
     parser.add_argument("--no-write", action="store_true", help="do not write the results file")
     options = parser.parse_args(argv)
 
@@ -78,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with (
             serving(shuttle_command(url), "/api/health", Path(logs) / "shuttle.log") as shuttle,
             serving(bare_command(url), "/health", Path(logs) / "bare.log") as bare,
+            busy_neighbours(options.busy),
         ):
             shuttle_rounds, bare_rounds = [], []
             for number in range(options.rounds):
@@ -90,10 +99,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     table = report(shuttle_rounds, bare_rounds, latency, options)
     print(table)
     if not options.no_write:
-        results = RESULTS if options.db is None else RESULTS.with_name("server-postgresql.md")
+        name = "server.md" if options.db is None else "server-postgresql.md"
+        if options.busy:
+            name = name.replace(".md", f"-busy{options.busy}.md")
+        results = RESULTS.with_name(name)
         results.parent.mkdir(exist_ok=True)
         results.write_text(table + "\n")
     return 0
+
+
+@contextmanager
+def busy_neighbours(count: int) -> Iterator[None]:
+    """`count` processes spinning on a core each for as long as the block runs: the other job
+    a shared machine has (both servers see it, in alternating rounds alike)."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    try:
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
 
 
 def progress(message: str) -> None:
@@ -199,7 +224,8 @@ def report(
         return sum(n for r in rounds for s, n in r.statuses.items() if not s.startswith("2"))
 
     lines = [
-        f"## Server benchmark ({backend}, one `shuttle serve` process, 2-core machine)",
+        f"## Server benchmark ({backend}, one `shuttle serve` process, 2-core machine"
+        + (f", {options.busy} busy processes beside it)" if options.busy else ")"),
         "",
         "| measure | Shuttle | bare FastAPI + insert | result | target |",
         "| --- | ---: | ---: | ---: | --- |",
