@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -254,3 +255,32 @@ def test_pages_another_version_drew_differently_are_named_as_such(
     )
     with pytest.raises(ProofError, match=r"made by shuttle 0\.0\.1-.* may draw the same"):
         check_document(other)
+
+
+def test_a_damaged_pdf_is_refused_in_a_sentence_never_with_an_error_of_a_library(
+    told: tuple[TalkService, Story],
+) -> None:
+    """Bytes flipped anywhere (seeded): a ProofError each time, whatever pypdf makes of it."""
+    pdf = made(told, IRAN_FM, DocumentKind.AGREEMENT, "pdf")
+    rng = random.Random(2026)
+    for _ in range(20):
+        damaged = bytearray(pdf)
+        for _ in range(rng.randint(1, 3)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        with pytest.raises(ProofError):
+            check_document(bytes(damaged))
+
+
+@pytest.mark.parametrize("name", sorted(EVERYONE))
+def test_one_term_or_one_byte_changed_in_any_document_fails(
+    told: tuple[TalkService, Story], name: str
+) -> None:
+    for kind in KINDS:
+        as_json = made(told, name, kind, "json")
+        assert b'"3.67"' in as_json  # the agreed term, in every participant's documents
+        with pytest.raises(ProofError):
+            check_document(as_json.replace(b'"3.67"', b'"3.68"'))
+        pdf = made(told, name, kind, "pdf")
+        middle = len(pdf) // 2
+        with pytest.raises(ProofError):
+            check_document(pdf[:middle] + bytes([pdf[middle] ^ 0x20]) + pdf[middle + 1 :])

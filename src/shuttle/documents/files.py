@@ -150,7 +150,10 @@ def _check_pdf(data: bytes, expect: Head | None, trust: Sequence[bytes]) -> Chec
         found = "no seal" if signer is None else f"a seal by {signer}"
         raise ProofError(f"it {said}, but carries {found}")
     redrawn = _pdf(_redraw(report), attached)
-    problem = first_difference(original, redrawn)
+    try:
+        problem = first_difference(original, redrawn)
+    except DocumentError as error:  # pages too broken to read: they are not the drawing
+        problem = f"its pages cannot be read ({error})"
     if problem is not None:
         if report.software != SOFTWARE:
             # Another version may draw the same pages differently: say so, not "forged".

@@ -4,6 +4,7 @@ its proof draws. Every failure is a `DocumentError` with a sentence a person can
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 import zlib
@@ -13,6 +14,10 @@ from pypdf.errors import PyPdfError
 
 # pypdf raises its own errors for most damage, but a malformed file can also surface as one of
 # these from deep inside the parser; all of them mean "this file cannot be read".
+# pypdf logs every oddity of a damaged file as it reads on; a file we cannot read whole is one
+# DocumentError sentence to the person checking it, not a page of the library's warnings.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
 _UNREADABLE = (
     PyPdfError,
     ValueError,
