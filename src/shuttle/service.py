@@ -252,23 +252,29 @@ class TalkService:
 
         Whole means `view_of` shows every value the stored bytes hold; an event it shows
         redacted, or not at all, is given by commitment only."""
-        return self.proven_view(talk, as_name)[1]
+        return self._proven(talk, as_name)[3]
 
     def proven_view(self, talk: str, as_name: str) -> tuple[TalkView, dict[str, Any]]:
         """Participant `as_name`'s view of the talk and its proof, both read at one head: what
         an export holds (the views, and what makes those it shows whole checkable)."""
+        participant, head, seen, proof = self._proven(talk, as_name)
+        return TalkView.of(talk, participant, str(head), head.seq, seen), proof
+
+    def _proven(
+        self, talk: str, as_name: str
+    ) -> tuple[Participant, Head, list[Seen], dict[str, Any]]:
+        """The participant, the head, what it sees up to it, and its proof."""
         state, head = self._load(talk)
         participant = _participant(state, as_name)
         stored = [s for s in self.store.load(talk) if s.seq <= head.seq]
-        readable: set[int] = set()
-        seen_all = list(visible_record(participant, state, 0))
-        by_seq = {seen.seq: seen for seen in seen_all}
-        for event in stored:
-            seen = by_seq.get(event.seq)
-            if seen is not None and reveals_all(seen, event.document):
-                readable.add(event.seq)
-        view = TalkView.of(talk, participant, str(head), head.seq, seen_all)
-        return view, build_proof(talk, participant.name, stored, readable)
+        seen = list(visible_record(participant, state, 0))
+        by_seq = {one.seq: one for one in seen}
+        readable = {
+            event.seq
+            for event in stored
+            if event.seq in by_seq and reveals_all(by_seq[event.seq], event.document)
+        }
+        return participant, head, seen, build_proof(talk, participant.name, stored, readable)
 
     def view_as_of(self, head: Head, talk: str, as_name: str) -> tuple[TalkView, Head] | None:
         """Participant `as_name`'s view of the talk as it stood at `head`, and the record's

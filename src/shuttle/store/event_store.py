@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Insert, bindparam, exists, insert, literal, select
+from sqlalchemy import bindparam, exists, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -96,7 +96,10 @@ class EventStore:
                     connection.execute(insert(events), rows)
                 else:
                     # The head check rides in the first row's insert: one round trip, not two.
-                    chained = connection.execute(_after_head(rows[0], after))
+                    chained = connection.execute(
+                        _APPEND_AFTER_HEAD,
+                        {**rows[0], "after_seq": after.seq, "after_hash": after.hash},
+                    )
                     if chained.rowcount != 1:
                         stored = connection.execute(
                             _HASH_AT, {"talk": talk, "seq": after.seq}
@@ -220,17 +223,24 @@ def open_store(url: str, record_format: int = 2, **engine_kwargs: Any) -> EventS
 
 _EVENT_COLUMNS = [column.name for column in events.columns]
 
-
-def _after_head(row: Mapping[str, Any], after: Head) -> Insert:
-    """INSERT row ... only if the talk's event at `after.seq` has `after.hash`: the stored
-    head the row chains on, checked in the same statement (no row inserted otherwise)."""
-    chained = exists().where(
-        events.c.talk == row["talk"], events.c.seq == after.seq, events.c.hash == after.hash
+# INSERT a row ... only if the talk's event at "after_seq" has "after_hash": the stored head
+# the row chains on, checked in the same statement (no row inserted otherwise). Built once,
+# like the queries above: a command appends on every call. Drivers drop an INSERT's row count
+# when its cursor closes unless asked to keep it.
+_APPEND_AFTER_HEAD = (
+    insert(events)
+    .from_select(
+        _EVENT_COLUMNS,
+        select(*(bindparam(name, type_=events.c[name].type) for name in _EVENT_COLUMNS)).where(
+            exists().where(
+                events.c.talk == bindparam("talk"),
+                events.c.seq == bindparam("after_seq"),
+                events.c.hash == bindparam("after_hash"),
+            )
+        ),
     )
-    values = [literal(row[name], type_=events.c[name].type) for name in _EVENT_COLUMNS]
-    statement = insert(events).from_select(_EVENT_COLUMNS, select(*values).where(chained))
-    # Drivers drop an INSERT's row count when its cursor closes unless asked to keep it.
-    return statement.execution_options(preserve_rowcount=True)
+    .execution_options(preserve_rowcount=True)
+)
 
 
 def _chain_rows(
