@@ -5,10 +5,13 @@ profiles are linear additive over discrete issues and whose analysis is exact, e
 
 * Shuttle's three mediators -- single-text (from the answers alone), guided (on the engine's
   advice from shared profiles) and relay (alternating offers carried between the rooms) -- each
-  with two pairings of automated parties, Boulware-Conceder and Boulware-Boulware, through
-  `shuttle.sim.simulate`: the service, the rules and a real SQLite record, every participant on
-  its own view. A relayed talk gets twice the rounds, so that each party makes as many offers
-  as in a NegMAS alternating-offers round ("step") count of `rounds`.
+  with two pairings of automated parties, Boulware-Conceder and Boulware-Boulware, as one
+  tournament (`shuttle.sim.tournament`, what `shuttle tournament` runs): every talk through
+  `simulate`, the service, the rules and a real SQLite record, every participant on its own
+  view. A relayed talk gets twice the rounds, so that each party makes as many offers as in a
+  NegMAS alternating-offers round ("step") count of `rounds`. The tournament runs in this
+  process and on local Dask workers (`--workers`, 0 meaning this process), timed apart; every
+  run must give the same rows.
 * NegMAS's mechanisms (`_mediation_negmas`): SAO Boulware-Conceder, SAO Aspiration-Aspiration,
   VetoST and HillClimbingST, with `n_steps = rounds`.
 
@@ -18,7 +21,8 @@ failure counting 0), mean distance to the Pareto frontier (agreements only), mea
 mean seconds per talk (Shuttle's include writing every event to the record; NegMAS's run in
 memory). Scenarios without agreement gains are reported apart: there, walking away is right.
 The table goes to stdout and `bench/results/mediation.md`; progress to stderr.
-Run with `make bench`, or `python bench/mediation.py --help`.
+Run with `make bench`, or `python bench/mediation.py --help`; the issue's figure comes from
+`python bench/mediation.py --seeds 4` (one process against two workers, in one run).
 """
 
 from __future__ import annotations
@@ -30,18 +34,18 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import _mediation_negmas as negmas
 from _engine_scenarios import REPO, read_index, scenarios_folder
 
+from shuttle.assembly import open_service
 from shuttle.engine import LinearAdditive, Scenario, load_scenario
 from shuttle.engine.analysis import analyze
 from shuttle.engine.analysis.quality import OutcomeQuality
-from shuttle.service import TalkService
-from shuttle.sim import simulate
-from shuttle.store import open_store
+from shuttle.sim.tournament import Row, local_client, run_here, run_on
+from shuttle.sim.tournament_plan import Match
 
 PAIRINGS = (("boulware", "conceder"), ("boulware", "boulware"))
 MEDIATORS = ("single-text", "guided", "relay")
@@ -67,6 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=200, help="deadline (default 200)")
     parser.add_argument("--seeds", type=int, default=2, help="seeds 1..N (default 2)")
     parser.add_argument("--only", nargs="*", default=None, help="scenario folders to run")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="*",
+        default=[0, 2],
+        help="run Shuttle's tournament in this process (0) and on K local workers (default 0 2)",
+    )
     parser.add_argument("--no-write", action="store_true", help="do not write the results file")
     options = parser.parse_args(argv)
     folder = scenarios_folder()
@@ -75,22 +86,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     scenarios = chosen(folder, options.only)
     negmas.prepare()
-    outcomes: list[Outcome] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        store = open_store(f"sqlite:///{Path(scratch) / 'bench.db'}")
-        service = TalkService(store)
-        for position, (path, scenario) in enumerate(scenarios, start=1):
-            print(f"[{position}/{len(scenarios)}] {path.name}", file=sys.stderr, flush=True)
-            quality = OutcomeQuality.of(scenario)
-            gains = (
-                quality.analysis.nash is not None
-                and quality.nash_product(quality.analysis.nash.indices) > 0
-            )
-            for seed in range(1, options.seeds + 1):
-                outcomes += ours(service, path.name, scenario, quality, gains, options.rounds, seed)
-                outcomes += theirs(path, scenario, quality, gains, options.rounds, seed)
-        store.dispose()
-    report = render(outcomes, scenarios, options)
+    gains = {path.name: has_gains(scenario) for path, scenario in scenarios}
+    matches = shuttle_plan(len(scenarios), options.seeds, options.rounds)
+    rows, timings = tournament(scenarios, matches, options.workers)
+    if rows is None:
+        return 1
+    outcomes = [
+        Outcome(
+            f"Shuttle {match.mediator} ({'-'.join(match.strategies)})",
+            scenarios[match.scenario][0].name,
+            match.seed,
+            row.agreement,
+            row.nash_ratio if row.agreement else 0.0,
+            row.pareto_distance,
+            row.rounds,
+            row.seconds,
+            gains[scenarios[match.scenario][0].name],
+        )
+        for match, row in zip(matches, rows, strict=True)
+    ]
+    for position, (path, scenario) in enumerate(scenarios, start=1):
+        print(f"NegMAS [{position}/{len(scenarios)}] {path.name}", file=sys.stderr, flush=True)
+        quality = OutcomeQuality.of(scenario)
+        for seed in range(1, options.seeds + 1):
+            outcomes += theirs(path, scenario, quality, gains[path.name], options.rounds, seed)
+    report = render(outcomes, scenarios, options, timings)
     print(report)
     if not options.no_write:
         RESULTS.write_text(report, encoding="utf-8")
@@ -114,36 +134,69 @@ def chosen(folder: Path, only: Sequence[str] | None) -> list[tuple[Path, Scenari
     return picked
 
 
-def ours(
-    service: TalkService,
-    name: str,
-    scenario: Scenario,
-    quality: OutcomeQuality,
-    gains: bool,
-    rounds: int,
-    seed: int,
-) -> list[Outcome]:
-    results = []
-    for mediator in MEDIATORS:
-        deadline = 2 * rounds if mediator == "relay" else rounds
-        for pairing in PAIRINGS:
+def has_gains(scenario: Scenario) -> bool:
+    """Whether agreement gains exist: the Nash product of the best package is positive."""
+    quality = OutcomeQuality.of(scenario)
+    nash = quality.analysis.nash
+    return nash is not None and quality.nash_product(nash.indices) > 0
+
+
+def shuttle_plan(scenarios: int, seeds: int, rounds: int) -> list[Match]:
+    """Every scenario x mediator x the two pairings x seeds 1..N; relay with twice the rounds."""
+    matches: list[Match] = []
+    for index in range(scenarios):
+        for mediator in MEDIATORS:
+            deadline = 2 * rounds if mediator == "relay" else rounds
+            for pairing in PAIRINGS:
+                for seed in range(1, seeds + 1):
+                    matches.append(Match(len(matches), index, mediator, pairing, seed, deadline))
+    return matches
+
+
+def tournament(
+    scenarios: list[tuple[Path, Scenario]], matches: list[Match], workers: Sequence[int]
+) -> tuple[list[Row] | None, list[tuple[str, float]]]:
+    """Shuttle's talks, once per entry of `workers` (0: in this process, with no Dask), each
+    on a fresh SQLite record: the first run's rows (None if a run gave other rows) and each
+    run's wall time, starting and stopping a cluster included."""
+    plain = [scenario for _, scenario in scenarios]
+    first: list[Row] | None = None
+    timings: list[tuple[str, float]] = []
+    for count in workers or [0]:
+        name = "this process" if count == 0 else f"{count} local workers"
+        done = Progress(f"Shuttle on {name}", len(matches))
+        with tempfile.TemporaryDirectory() as scratch:
+            url = f"sqlite:///{Path(scratch) / 'bench.db'}"
+            service = open_service(url)
             started = time.perf_counter()
-            result = simulate(service, scenario, mediator, pairing, deadline, seed)
-            seconds = time.perf_counter() - started
-            results.append(
-                Outcome(
-                    f"Shuttle {mediator} ({'-'.join(pairing)})",
-                    name,
-                    seed,
-                    result.agreement,
-                    ratio(quality, result.package),
-                    result.pareto_distance,
-                    result.rounds,
-                    seconds,
-                    gains,
-                )
-            )
-    return results
+            if count == 0:
+                rows = run_here(service, plain, matches, done)
+            else:
+                service.store.dispose()  # migrated: the workers open it themselves
+                with local_client(count) as client:
+                    rows = run_on(client, plain, matches, url, done)
+            timings.append((name, time.perf_counter() - started))
+            service.store.dispose()
+        if first is None:
+            first = rows
+        elif unmeasured(rows) != unmeasured(first):
+            print(f"mediation: {name} gave other results than the first run", file=sys.stderr)
+            return None, timings
+    return first, timings
+
+
+class Progress:
+    def __init__(self, name: str, total: int) -> None:
+        self.name, self.total, self.done = name, total, 0
+
+    def __call__(self, _row: Row) -> None:
+        self.done += 1
+        if self.done % 50 == 0 or self.done == self.total:
+            print(f"{self.name}: {self.done}/{self.total} talks", file=sys.stderr, flush=True)
+
+
+def unmeasured(rows: list[Row]) -> list[Row]:
+    return [replace(row, seconds=0.0, talk="") for row in rows]
 
 
 def theirs(
@@ -181,7 +234,10 @@ def package_of(scenario: Scenario, outcome: dict[str, str | int | float]) -> tup
 
 
 def render(
-    outcomes: list[Outcome], scenarios: list[tuple[Path, Scenario]], options: argparse.Namespace
+    outcomes: list[Outcome],
+    scenarios: list[tuple[Path, Scenario]],
+    options: argparse.Namespace,
+    timings: list[tuple[str, float]],
 ) -> str:
     # Rows: each mechanism; each Shuttle mediator over both pairings, then per pairing. Means
     # are over the scenarios every mechanism could run (NegMAS cannot read some), so that every
@@ -205,6 +261,13 @@ def render(
         f"{negmas.version()}. Produced by `python bench/mediation.py` (`make bench`). "
         f"Means over the {len(readable)} scenarios NegMAS can read; Shuttle's pairings are "
         "Boulware-Conceder and Boulware-Boulware.",
+        "",
+        "Shuttle's tournament "
+        f"({len(scenarios) * len(MEDIATORS) * len(PAIRINGS) * options.seeds} talks), wall time: "
+        + "; ".join(
+            f"{name} {seconds:.1f} s ({timings[0][1] / seconds:.2f}x)" for name, seconds in timings
+        )
+        + ". Every run gave the same results; the table's s/talk are the first run's.",
         "",
         "| mechanism | talks | agreement where gains exist | mean Nash ratio | "
         "mean Pareto distance | mean rounds | mean s/talk | agreements without gains |",

@@ -7,14 +7,17 @@ command line imports the store (the import contracts in pyproject.toml hold them
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
 from shuttle.accounts import Access, RateLimiter
-from shuttle.service import TalkService
+from shuttle.service import CACHE_EVENTS, TalkService
 from shuttle.store import open_store
 from shuttle.store.bell import LocalBell
 from shuttle.store.pg_bell import PostgresBell
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "LocalBell",
@@ -27,9 +30,10 @@ __all__ = [
 ]
 
 
-def open_service(url: str) -> TalkService:
-    """The service over the record at `url`, migrated to the current schema."""
-    return TalkService(open_store(url))
+def open_service(url: str, cache_events: int = CACHE_EVENTS) -> TalkService:
+    """The service over the record at `url`, migrated to the current schema, keeping up to
+    `cache_events` events' folds in memory."""
+    return TalkService(open_store(url), cache_events=cache_events)
 
 
 def fit_bell(service: TalkService) -> LocalBell | PostgresBell:
@@ -38,11 +42,29 @@ def fit_bell(service: TalkService) -> LocalBell | PostgresBell:
     bell: LocalBell | PostgresBell
     if service.store.engine.dialect.name == "postgresql":
         bell = PostgresBell(service.store)
+        bell.on_heard(_hearing(service, bell.local))
         bell.start()
     else:
         bell = LocalBell()
     service.bell = bell
     return bell
+
+
+def _hearing(service: TalkService, local: LocalBell) -> Callable[[str, int], None]:
+    """What an instance does with a ring heard from the database, before its streams wake:
+    the service learns the talk has moved on (a command will read first), and when streams
+    here watch the talk, its new events are read now, once, on the bell's thread, so that
+    every stream then makes its view from memory."""
+
+    def heard(talk: str, seq: int) -> None:
+        service.heard(talk, seq)
+        if local.listening(talk):
+            try:
+                service.read_up_to(talk, seq)
+            except Exception as error:  # the streams read for themselves, as without this
+                log.warning("could not read talk %s up to %d for its streams: %s", talk, seq, error)
+
+    return heard
 
 
 def live_bell(service: TalkService) -> LocalBell:

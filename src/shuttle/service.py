@@ -56,6 +56,13 @@ from shuttle.talks.conversation.events import TalkOpened as OpenTalkEvent
 from shuttle.talks.profiles.preferences import engine_profile
 from shuttle.talks.talk_view import Status
 
+LOAD_LOCKS = 64
+"""Talks are spread over this many locks for reading their new events (`_load`)."""
+
+CACHE_EVENTS = 200_000
+"""How many events' folds the service keeps in memory by default: about 200 MiB, the talks of a
+busy instance (a thousand talks of two hundred events each)."""
+
 MAX_ATTEMPTS = 100
 """How often a command is re-decided after losing a race before the service gives up."""
 
@@ -113,7 +120,7 @@ class TalkService:
         self,
         store: EventStore,
         clock: Callable[[], str] = utc_now,
-        cache_size: int = 256,
+        cache_events: int = CACHE_EVENTS,
         bell: Bell | None = None,
     ) -> None:
         self.store = store
@@ -124,9 +131,19 @@ class TalkService:
         # The record is append-only, so a folded state stays true: keep the latest fold of
         # recently used talks and read only the events appended since, instead of re-reading
         # and re-folding the whole talk on every command.
+        # Bounded by the events held (about a kibibyte each, folded), not by talks: a few long
+        # talks and many short ones cost what their records cost.
         self._cache: OrderedDict[str, tuple[TalkState, Head]] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache_events = cache_events
+        self._cached_events = 0
         self._lock = threading.Lock()
+        # Readers of one talk woken together (every stream of it, after another instance's
+        # append) read its new events once: the first reads and folds, the rest find the fold.
+        self._load_locks = [threading.Lock() for _ in range(LOAD_LOCKS)]
+        # The highest seq another instance announced for a cached talk the cache has not read
+        # yet (`heard`): a command then reads the new events first, rather than trying an
+        # append that the record would refuse.
+        self._heard: dict[str, int] = {}
 
     def open_talk(self, command: OpenTalk) -> Appended:
         """Open a new talk under a fresh identifier."""
@@ -154,6 +171,8 @@ class TalkService:
         # judged again on the state as it really is.
         with self._lock:
             cached = self._cache.get(talk)
+            if cached is not None and self._heard.get(talk, 0) > cached[1].seq:
+                cached = None  # another instance has appended since: read that first
         # The key is looked up before anything is decided: done once, a command may well be
         # refused the second time (a party consents only once).
         if (replayed := self._replay(talk, claim)) is not None:
@@ -206,29 +225,57 @@ class TalkService:
         With `at_least`, a cached fold that already reaches that seq is returned without
         reading the record: a reader woken by the bell for seq N needs the record up to N,
         and anything appended later rings again."""
+        if (cached := self._cached(talk, at_least)) is not None:
+            return cached
+        with self._load_locks[hash(talk) % LOAD_LOCKS]:
+            # Another reader may have read what this one needs while it waited.
+            if (cached := self._cached(talk, at_least)) is not None:
+                return cached
+            with self._lock:
+                known = self._cache.get(talk)
+            state, head = known if known is not None else (initial_state(), None)
+            newer = self.store.load(talk, after_seq=0 if head is None else head.seq)
+            if newer:
+                for stored in newer:
+                    state = evolve(state, _recorded(stored))
+                head = newer[-1].head
+            if head is None:
+                raise NotFound(f"talk {talk!r} not found")
+            self._remember(talk, state, head)
+            return state, head
+
+    def _cached(self, talk: str, at_least: int | None) -> tuple[TalkState, Head] | None:
+        """The cached fold of the talk if it reaches seq `at_least`; None without `at_least`
+        (the caller needs the record as it is now) or when the record must be read."""
         with self._lock:
             cached = self._cache.get(talk)
         if cached is not None and at_least is not None and cached[1].seq >= at_least:
             return cached
-        state, head = cached if cached is not None else (initial_state(), None)
-        newer = self.store.load(talk, after_seq=0 if head is None else head.seq)
-        if newer:
-            for stored in newer:
-                state = evolve(state, _recorded(stored))
-            head = newer[-1].head
-        if head is None:
-            raise NotFound(f"talk {talk!r} not found")
-        self._remember(talk, state, head)
-        return state, head
+        return None
 
     def _remember(self, talk: str, state: TalkState, head: Head) -> None:
         with self._lock:
             known = self._cache.get(talk)
             if known is None or known[1].seq < head.seq:
                 self._cache[talk] = (state, head)
+                self._cached_events += head.seq - (0 if known is None else known[1].seq)
+            if self._heard.get(talk, 0) <= head.seq:
+                self._heard.pop(talk, None)
             self._cache.move_to_end(talk)
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            # The talk just used stays, however long: it is the one being worked on.
+            while self._cached_events > self._cache_events and len(self._cache) > 1:
+                dropped, (_, dropped_head) = self._cache.popitem(last=False)
+                self._cached_events -= dropped_head.seq
+                self._heard.pop(dropped, None)
+
+    def heard(self, talk: str, seq: int) -> None:
+        """The record of `talk` reaches `seq`, as the bell says (perhaps from another server
+        instance): a cached fold short of it is not tried for a command (see `execute`)."""
+        with self._lock:
+            cached = self._cache.get(talk)
+            behind = cached is not None and cached[1].seq < seq
+            if behind and seq > self._heard.get(talk, 0):
+                self._heard[talk] = seq
 
     def view(self, talk: str, as_name: str) -> TalkView:
         """What participant `as_name` sees of the talk, through `view_of`, as one read model."""
@@ -243,6 +290,22 @@ class TalkService:
         up), through `view_of`; with `at_least`, of the record up to at least that seq (see
         `_load`)."""
         state, head = self._load(talk, at_least)
+        participant = _participant(state, as_name)
+        return Update(talk, participant, head, list(visible_record(participant, state, after)))
+
+    def read_up_to(self, talk: str, seq: int) -> None:
+        """Bring the talk's fold kept in memory up to at least `seq`, reading the record if it
+        falls short; for live streams, which then make their views with `seen_in_memory`."""
+        self._load(talk, at_least=seq)
+
+    def seen_in_memory(self, talk: str, as_name: str, after: int, at_least: int) -> Update | None:
+        """`seen_since` when the talk's fold kept in memory reaches seq `at_least`, without
+        touching the record: a live stream woken by a ring answers on its own event loop. None
+        when the record must be read (then call `seen_since`, off the loop)."""
+        cached = self._cached(talk, at_least)
+        if cached is None:
+            return None
+        state, head = cached
         participant = _participant(state, as_name)
         return Update(talk, participant, head, list(visible_record(participant, state, after)))
 

@@ -89,6 +89,22 @@ def test_an_append_through_one_instance_wakes_a_reader_of_the_other(
 
 
 @postgresql_only
+def test_a_ring_heard_from_the_database_is_told_before_the_readers_wake(
+    instances: tuple[TalkService, TalkService],
+) -> None:
+    writer, reader = instances
+    heard: list[tuple[str, int]] = []
+    bell_of(reader).on_heard(lambda talk, seq: heard.append((talk, seq)))
+    talk = writer.open_talk(TALK).talk
+
+    def speak() -> None:
+        writer.execute(talk, Say("US Envoy", "we are ready"))
+
+    assert asyncio.run(hear(reader, talk, 1, speak)) == 2
+    assert (talk, 2) in heard
+
+
+@postgresql_only
 def test_the_notification_carries_only_talk_and_seq(
     instances: tuple[TalkService, TalkService], database_url: str
 ) -> None:

@@ -10,7 +10,7 @@ import typer
 from shuttle.assembly import open_service
 from shuttle.cli.errors import Exit, fail
 from shuttle.engine import Scenario, ScenarioError, load_scenario
-from shuttle.service import TalkService
+from shuttle.service import CACHE_EVENTS, TalkService
 
 if TYPE_CHECKING:
     from shuttle.documents import Seal
@@ -71,9 +71,9 @@ def pairs(specs: list[str] | None, flag: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def service(db: str) -> TalkService:
+def service(db: str, cache_events: int = CACHE_EVENTS) -> TalkService:
     """The service over the record at `db`, migrated to the current schema."""
-    return open_service(db)
+    return open_service(db, cache_events)
 
 
 def scenario_at(path: Path) -> Scenario:

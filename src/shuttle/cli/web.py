@@ -22,7 +22,7 @@ from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, Db, Json, TalkId, load_seal, service
 from shuttle.cli.render import console, print_json
 from shuttle.cli.terminal import terminal_safe
-from shuttle.service import TalkService
+from shuttle.service import CACHE_EVENTS, TalkService
 from shuttle.talks import BidRule, Handling, NotFound, Refused
 from shuttle.web.invitations import mail_link, make_link
 from shuttle.web.settings import MAX_BODY
@@ -91,6 +91,17 @@ InviteDays = Annotated[
     ),
 ]
 
+CacheEvents = Annotated[
+    int,
+    typer.Option(
+        "--cache-events",
+        envvar="SHUTTLE_CACHE_EVENTS",
+        help="How many events of recently used talks to keep folded in memory (about 1 KiB "
+        "each); the rest are read from the database when needed.",
+        min=100,
+    ),
+]
+
 user_app = typer.Typer(help="Mediators' accounts.", no_args_is_help=True, rich_markup_mode=None)
 token_app = typer.Typer(
     help="Bearer tokens for programs.", no_args_is_help=True, rich_markup_mode=None
@@ -130,6 +141,7 @@ def serve(
     invite_days: InviteDays = INVITE_TTL / DAY,
     seal_cert: SealCert = None,
     seal_key: SealKey = None,
+    cache_events: CacheEvents = CACHE_EVENTS,
 ) -> None:
     import uvicorn
 
@@ -139,7 +151,7 @@ def serve(
     with reported():
         mailer = _mailer(smtp)
         seal = load_seal(seal_cert, seal_key)
-        svc = service(db)
+        svc = service(db, cache_events)
         bell = fit_bell(svc)
         base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
         if demo:

@@ -49,8 +49,10 @@ class Listener:
         seq heard (which may still be `beyond` after a timeout)."""
         if self.heard <= beyond:
             self._changed.clear()
+            # A timeout scope, not `wait_for`: no task is made per wait.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._changed.wait()
         return self.heard
 
     def close(self) -> None:
@@ -67,11 +69,17 @@ class LocalBell:
     def ring(self, talk: str, seq: int) -> None:
         with self._lock:
             listeners = list(self._listeners.get(talk, ()))
+        # One hand-over per event loop, not per listener: waking a loop from another thread
+        # is the costly part, and a server's streams mostly share one loop.
+        by_loop: dict[asyncio.AbstractEventLoop, list[Listener]] = defaultdict(list)
         for listener in listeners:
+            by_loop[listener._loop].append(listener)
+        for loop, group in by_loop.items():
             try:
-                listener._loop.call_soon_threadsafe(listener._hear, seq)
-            except RuntimeError:  # its loop has closed: the reader is gone
-                self._forget(listener)
+                loop.call_soon_threadsafe(_hear_all, group, seq)
+            except RuntimeError:  # its loop has closed: its readers are gone
+                for listener in group:
+                    self._forget(listener)
 
     def listen(self, talk: str) -> Listener:
         """Must be called on the reader's running event loop."""
@@ -97,3 +105,8 @@ class LocalBell:
                 found.discard(listener)
                 if not found:
                     del self._listeners[listener.talk]
+
+
+def _hear_all(listeners: list[Listener], seq: int) -> None:
+    for listener in listeners:
+        listener._hear(seq)

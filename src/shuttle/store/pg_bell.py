@@ -75,6 +75,7 @@ class PostgresBell:
         self._pending_lock = threading.Lock()
         self._wake = threading.Event()
         self._on_revoked: list[Callable[[], None]] = []
+        self._on_heard: list[Callable[[str, int], None]] = []
 
     @property
     def engine(self) -> Engine:
@@ -97,6 +98,11 @@ class PostgresBell:
         """Call `callback` whenever any instance revokes credentials, and whenever this
         instance may have missed such news (its listener connected again, or dropped)."""
         self._on_revoked.append(callback)
+
+    def on_heard(self, callback: Callable[[str, int], None]) -> None:
+        """Call `callback(talk, seq)` for every ring heard from the database (any instance's,
+        this one's too), before this instance's listeners are rung."""
+        self._on_heard.append(callback)
 
     def _revoked(self) -> None:
         for callback in self._on_revoked:
@@ -199,6 +205,8 @@ class PostgresBell:
                     continue
                 heard = parse_payload(notice.payload)
                 if heard is not None:
+                    for callback in self._on_heard:
+                        callback(*heard)
                     self.local.ring(*heard)
 
     def _ring_heads(self) -> None:

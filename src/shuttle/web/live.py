@@ -8,6 +8,9 @@ after it: events appended while it was away are read from the record, not from m
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import weakref
 from collections.abc import AsyncIterator, Callable
 
 from sse_starlette import ServerSentEvent
@@ -38,11 +41,19 @@ async def updates(
         sent, heard = after, None
         while True:
             # Rung for seq N, the service's cached fold may already reach N (an append in
-            # this process) and the record need not be read; woken by the heartbeat instead,
-            # read it (a ring from another instance may have been lost).
-            update = await run_in_threadpool(
-                service.seen_since, actor.talk, actor.name, sent, heard
-            )
+            # this process, or one another stream has read) and the view is made here, with no
+            # thread and no read; else, and when woken by the heartbeat (a ring from another
+            # instance may have been lost), the record is read off the event loop.
+            update = None
+            if heard is not None:
+                update = service.seen_in_memory(actor.talk, actor.name, sent, heard)
+                if update is None:  # another instance appended: one read for every stream
+                    await read_once(service, actor.talk, heard)
+                    update = service.seen_in_memory(actor.talk, actor.name, sent, heard)
+            if update is None:
+                update = await run_in_threadpool(
+                    service.seen_since, actor.talk, actor.name, sent, heard
+                )
             for seen in update.events:
                 yield render(seen, update)
             sent = max(sent, update.head.seq)
@@ -50,6 +61,36 @@ async def updates(
             heard = rung if rung > sent else None
     finally:
         listener.close()
+
+
+_reading: weakref.WeakKeyDictionary[TalkService, dict[str, asyncio.Future[None]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per service, the talks whose new events are being read now, for the streams of this loop."""
+
+
+async def read_once(service: TalkService, talk: str, seq: int) -> None:
+    """Have the service's fold of `talk` reach `seq`: the first stream woken reads the record
+    off the loop, the others woken with it wait for that read instead of each making its own.
+    Errors are left to the stream's own read that follows."""
+    reading = _reading.setdefault(service, {})
+    running = reading.get(talk)
+    if running is None:
+        running = asyncio.ensure_future(run_in_threadpool(service.read_up_to, talk, seq))
+        reading[talk] = running
+        running.add_done_callback(lambda done: _forget(reading, talk, done))
+    # Shielded: a stream that goes away does not cancel the read the others wait for.
+    with contextlib.suppress(Exception):
+        await asyncio.shield(running)
+
+
+def _forget(
+    reading: dict[str, asyncio.Future[None]], talk: str, done: asyncio.Future[None]
+) -> None:
+    if reading.get(talk) is done:
+        del reading[talk]
+    if not done.cancelled():
+        done.exception()  # looked at: a failed read is retried by the stream itself
 
 
 def resume_point(last_event_id: str | None, after: int) -> int:
