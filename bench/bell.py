@@ -24,7 +24,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from _scale_load import database_cpu, process_cpu
@@ -71,10 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ringing = ring(url, options, postmaster, [h.pid for h in hearers])
         heard = []
         for hearer in hearers:
-            assert hearer.stdin is not None
+            assert hearer.stdin is not None and hearer.stdout is not None
             hearer.stdin.close()  # done: each reports what it heard
-            out, _ = hearer.communicate(timeout=60)
-            heard.append(json.loads(out))
+            heard.append(json.loads(hearer.stdout.read()))
+            hearer.wait(timeout=60)
     table = report(options, ringing, heard)
     print(table)
     if not options.no_write:
@@ -119,7 +118,9 @@ def cpus(postmaster: int | None, hearers: list[int]) -> dict[str, float]:
     return readings
 
 
-def report(options: argparse.Namespace, ringing: dict[str, Any], heard: list[dict[str, Any]]) -> str:
+def report(
+    options: argparse.Namespace, ringing: dict[str, Any], heard: list[dict[str, Any]]
+) -> str:
     rings = ringing["rings"]
     cpu = ringing["cpu"]
     lines = [

@@ -333,13 +333,13 @@ def cost_split(result: dict[str, Any]) -> dict[str, float]:
 
 
 def errors(result: dict[str, Any]) -> int:
-    bad = sum(
+    bad: int = sum(
         n
         for window in (result["steady"], result["limit"], result["quiet"])
         for status, n in window["statuses"].items()
         if status != "201"
     )
-    deliveries = result["deliveries"]
+    deliveries: dict[str, int] = result["deliveries"]
     return (
         bad
         + len(result["stream_failures"])

@@ -193,3 +193,16 @@ def test_store_survives_reopening(database_url: str, store: EventStore) -> None:
         assert reopened.talks() == stored[:1]
     finally:
         reopened.dispose()
+
+
+def test_the_heads_of_many_talks_come_in_one_call(store: EventStore) -> None:
+    talks = [f"talk-{n}" for n in range(3)]
+    for number, talk in enumerate(talks):
+        store.append(talk, None, [doc(talk, seq) for seq in range(1, number + 2)])
+    heads = store.heads([*talks, "no-such-talk"])
+    assert sorted(heads) == talks
+    assert [heads[t].seq for t in talks] == [1, 2, 3]
+    assert heads["talk-2"] == store.head("talk-2")
+    many = [f"absent-{n}" for n in range(2500)] + ["talk-0"]
+    assert store.heads(many) == {"talk-0": store.head("talk-0")}
+    assert store.heads([]) == {}

@@ -142,6 +142,11 @@ class PostgresBell:
 
     def _send_loop(self) -> None:
         connection: psycopg.Connection[Any] | None = None
+        # Connected before the first ring, which would otherwise wait for the connection.
+        try:
+            connection = self._sender = self._connect()
+        except Exception as error:
+            log.warning("bell could not connect to notify yet (%s); will retry", error)
         while True:
             self._wake.wait(POLL_SECONDS)
             self._wake.clear()
@@ -210,10 +215,8 @@ class PostgresBell:
                     self.local.ring(*heard)
 
     def _ring_heads(self) -> None:
-        for talk in self.local.talks():
-            head = self.store.head(talk)
-            if head is not None:
-                self.local.ring(talk, head.seq)
+        for talk, head in self.store.heads(self.local.talks()).items():
+            self.local.ring(talk, head.seq)
 
     def _connect(self) -> psycopg.Connection[Any]:
         # The engine's own connection arguments (host, user, search_path options...), so the
