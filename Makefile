@@ -50,10 +50,11 @@ test: lint typecheck tools
 	$(BIN)/pytest
 
 bench: $(BENCH_STAMP)
-	@# Every bench/*.py is a benchmark; modules named _*.py are helpers they import.
+	@# Every bench/*.py is a benchmark; modules named _*.py are helpers they import. Those
+	@# that need PostgreSQL (scale, bell) use BENCH_PG, and say so and skip without it.
 	@set -e; found=0; for f in bench/*.py; do \
 		[ -e "$$f" ] || continue; case "$$(basename $$f)" in _*) continue;; esac; \
-		found=1; echo "== $$f"; $(BIN)/python "$$f"; done; \
+		found=1; echo "== $$f"; SHUTTLE_BENCH_PG="$(BENCH_PG)" $(BIN)/python "$$f"; done; \
 	[ $$found = 1 ] || echo "no benchmarks yet under bench/"
 	@# The server on PostgreSQL too, alone and beside a 2-core job, when a server is there.
 	@if pg_isready -q -d "$(subst +psycopg,,$(BENCH_PG))" 2>/dev/null; then \

@@ -112,11 +112,14 @@ class Load:
     def __init__(self, plan: dict[str, Any]) -> None:
         self.plan = plan
         self.ports: list[int] = plan["ports"]
+        self.instances = len(self.ports)  # how many of them the commands go to
         self.talks = [Talk(i, t["talk"], t["tokens"]) for i, t in enumerate(plan["talks"])]
         self.pools: list[asyncio.Queue[Connection]] = []
         self.window: Window | None = None  # the window now measured, if any
         self.received: list[list[int]] = [[] for _ in plan["streams"]]
         self.stream_failures: list[str] = []
+        self.statuses: Counter[str] = Counter()  # every answer, measured or not
+        self.failures: list[str] = []  # the first few answers that were not 201
         self.sequence = 0
 
     async def open_pools(self) -> None:
@@ -135,6 +138,9 @@ class Load:
             instance = self.instance_for(talk, number)
             pool = self.pools[instance]
             connection = await pool.get()
+            if connection.reader.at_eof():  # closed by the server while idle: keep-alive ended
+                connection.close()
+                connection = await Connection.open(self.ports[instance])
             talk.in_flight = sent = time.monotonic()
             if window is not None and scheduled is not None:
                 window.lags.append(sent - scheduled)
@@ -148,11 +154,15 @@ class Load:
                 pool.put_nowait(connection)
             talk.in_flight = None
             talk.step += 1
+            self.statuses[str(status)] += 1
             if window is not None:
                 window.statuses[str(status)] += 1
             if status != 201:
+                failure = f"{status} {path}: {answer[:300]!r}"
+                if len(self.failures) < 5:
+                    self.failures.append(failure)
                 if window is not None and len(window.failures) < 5:
-                    window.failures.append(f"{status} {path}: {answer[:300]!r}")
+                    window.failures.append(failure)
                 return
             seqs = [event["seq"] for event in json.loads(answer)["events"]]
             for seq in seqs:
@@ -165,8 +175,8 @@ class Load:
         """Which instance a request goes to: by its talk, as a load balancer hashing the talk
         in the path would (each instance then keeps its talks' folds in memory), or in turn."""
         if self.plan["routing"] == "by-talk":
-            return talk.index % len(self.ports)
-        return number % len(self.ports)
+            return talk.index % self.instances
+        return number % self.instances
 
     async def hold_stream(self, number: int, connected: asyncio.Event, count: list[int]) -> None:
         instance, talk_index, token = self.plan["streams"][number]
@@ -278,6 +288,36 @@ class Load:
         }
 
 
+async def rounds(plan: dict[str, Any]) -> dict[str, Any]:
+    """The cost comparison: windows of the same paced load with no stream open, on each talk
+    set through one or more of the instances, in the order of `plan["schedule"]` (rounds that
+    go through every configuration in turn, so that all see the machine alike). Each window
+    gives its answers and the CPU time of the instances it used."""
+    loads = {
+        name: Load(plan | {"talks": talks, "streams": []}) for name, talks in plan["sets"].items()
+    }
+    first = next(iter(loads.values()))
+    await first.open_pools()
+    for load in loads.values():
+        load.pools = first.pools
+    windows = []
+    for window in plan["schedule"]:
+        load = loads[window["set"]]
+        load.instances = window["instances"]
+        pids = plan["server_pids"][: window["instances"]]
+        before, began = sum(process_cpu(pid) for pid in pids), time.monotonic()
+        statuses_before = Counter(load.statuses)
+        await load.paced(window["seconds"], window["rate"])
+        elapsed = time.monotonic() - began
+        after = sum(process_cpu(pid) for pid in pids)
+        answered = Counter(load.statuses)
+        answered.subtract(statuses_before)
+        windows.append(
+            window | {"elapsed": elapsed, "cpu": after - before, "statuses": dict(answered)}
+        )
+    return {"windows": windows, "failures": [f for load in loads.values() for f in load.failures]}
+
+
 def process_cpu(pid: int, children: bool = False) -> float:
     """CPU seconds of process `pid` (with its reaped children's, if asked); 0 once it is gone."""
     try:
@@ -318,13 +358,13 @@ def cpu(plan: dict[str, Any]) -> dict[str, float]:
 
 def main() -> None:
     plan = json.load(sys.stdin)
-    load = Load(plan)
+    work = rounds(plan) if plan.get("mode") == "rounds" else Load(plan).run()
     try:  # uvloop (uvicorn's, as the servers use) spends less of the client's CPU
         import uvloop
 
-        result = uvloop.run(load.run())
+        result = uvloop.run(work)
     except ImportError:
-        result = asyncio.run(load.run())
+        result = asyncio.run(work)
     json.dump(result, sys.stdout)
 
 

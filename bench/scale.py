@@ -3,10 +3,16 @@
 For each configuration (1 and 2 instances; 10 and 1,000 talks), on its own talks of a fresh
 schema: every talk has a mediator and two delegates with real bearer tokens and an agenda;
 300 event streams are held open across the instances (spread over the talks' participants);
-a load process (`_scale_load`) then drives the talks at a steady rate with statements, carries,
-drafts and answers in the proportions of a real round (5 : 2 : 1 : 2), requests going
-round-robin to the instances, first for a warm-up, then for the measured window (60 s), then
-as fast as the machine allows for a short window, to find where the limit lies.
+a load process (`_scale_load`) then drives the talks with statements, carries, drafts and
+answers in the proportions of a real round (5 : 2 : 1 : 2): first for a warm-up, then for the
+measured window (60 s), at a steady rate per instance (two instances carry twice the events,
+so that each works as hard as one alone; 60/s each by default, which keeps two instances,
+the database and the load below this machine's two cores), then as fast as the machine
+allows for a short window, to find where the limit lies, and last at the steady rate again
+with every stream closed, which gives an event's own cost apart from its deliveries.
+Commands go to the instance that serves their talk, as a load balancer hashing the talk in
+the path would (`--routing round-robin` spreads them instead); streams are spread over the
+instances in turn, so that deliveries cross from one instance to another.
 
 Reported per configuration: events/s sustained, the servers', the database's and the load
 process's CPU time per event, delivery latency (p50, p99) across instances, database
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--rate",
         type=float,
-        default=100.0,
+        default=60.0,
         help="events/s per instance, steady (two instances carry twice the events)",
     )
     parser.add_argument("--seconds", type=float, default=60.0, help="the measured window")
@@ -89,6 +96,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--quiet-seconds", type=float, default=30.0, help="the same load with no stream open"
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="rounds of the cost comparison (each a window per configuration, in turn)",
+    )
+    parser.add_argument("--round-seconds", type=float, default=15.0)
     parser.add_argument(
         "--routing",
         choices=("by-talk", "round-robin"),
@@ -106,14 +120,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         for i in options.instances.split(",")
     ]
     results = []
+    sets: dict[Config, list[ScaleTalk]] = {}
     with private_database(options.db) as url:
         postmaster = postmaster_pid(url)
         for config in configs:
             progress(f"{config.label}: opening talks and issuing tokens")
-            talks = open_scale_talks(url, config.talks)
+            talks = sets[config] = open_scale_talks(url, config.talks)
             progress(f"{config.label}: running")
             results.append(run_config(url, config, talks, postmaster, options))
-    table = report(results, options)
+        progress(f"the cost comparison: {options.rounds} rounds through every configuration")
+        compared, failures = compare_costs(url, configs, sets, options)
+    table = report(results, options, compared)
+    for failure in failures[:3]:
+        table += f"\n  - in the cost comparison: {failure}"
     print(table)
     if not options.no_write:
         RESULTS.parent.mkdir(exist_ok=True)
@@ -199,7 +218,9 @@ def run_config(
             "streams": [(i, t, talks[t].tokens[k]) for i, t, k in streams],
             "rate": options.rate * config.instances,
             "routing": options.routing,
-            "warmup": options.warmup,
+            # Long enough that every talk has been worked on twice: a talk's first command on
+            # an instance reads its whole record, which is no cost of the steady state.
+            "warmup": max(options.warmup, 2 * config.talks / (options.rate * config.instances)),
             "seconds": options.seconds,
             "limit_seconds": options.limit_seconds,
             "quiet_seconds": options.quiet_seconds,
@@ -216,6 +237,73 @@ def run_config(
     result["config"] = config
     result["stream_count"] = len(streams)
     return result
+
+
+def compare_costs(
+    url: str,
+    configs: list[Config],
+    sets: dict[Config, list[ScaleTalk]],
+    options: argparse.Namespace,
+) -> tuple[dict[Config, list[float]], list[str]]:
+    """An event's own cost (server CPU, no stream open) in every configuration, measured in
+    rounds: the instances are started once, and each round runs a window of every
+    configuration in turn, from a different one each round, so that a drift in what else the
+    machine does touches all alike. A round before them, not measured, brings each instance's
+    folds of its talks up to date. Each configuration works on its own talks, as in its run,
+    so that no talk changes instance between windows. Per configuration, the milliseconds per
+    event of each round; and the first answers that were not 201, if any."""
+    most = max(config.instances for config in configs)
+
+    def window(config: Config, seconds: float, measure: bool) -> dict[str, Any]:
+        return {
+            "set": config.label,
+            "instances": config.instances,
+            "rate": options.rate * config.instances,
+            "seconds": seconds,
+            "measure": measure,
+        }
+
+    schedule = [
+        window(c, max(5.0, 2 * c.talks / (options.rate * c.instances)), False) for c in configs
+    ]
+    for number in range(options.rounds):
+        turn = configs[number % len(configs) :] + configs[: number % len(configs)]
+        schedule += [window(c, options.round_seconds, True) for c in turn]
+    with tempfile.TemporaryDirectory() as logs, ExitStack() as stack:
+        servers = [
+            stack.enter_context(
+                serving(shuttle_command(url), "/api/health", Path(logs) / f"shuttle{n}.log")
+            )
+            for n in range(most)
+        ]
+        plan = {
+            "mode": "rounds",
+            "ports": [server.port for server in servers],
+            "server_pids": [server.handle.pid for server in servers],
+            "postmaster": None,
+            "sets": {
+                config.label: [{"talk": t.talk, "tokens": t.tokens} for t in talks]
+                for config, talks in sets.items()
+            },
+            "schedule": schedule,
+            "routing": options.routing,
+            "pool": 32,
+            "limit_workers": 64,
+            "drain": 0.0,
+        }
+        done = run_load(plan)
+    costs: dict[Config, list[float]] = {config: [] for config in configs}
+    by_label = {config.label: config for config in configs}
+    for measured in done["windows"]:
+        if not measured["measure"]:
+            continue
+        config = by_label[measured["set"]]
+        accepted = measured["statuses"].get("201", 0)
+        if accepted and accepted == sum(measured["statuses"].values()):
+            costs[config].append(1000 * measured["cpu"] / accepted)
+        else:
+            costs[config].append(float("nan"))  # an error: shown, and counted below
+    return costs, done["failures"]
 
 
 def resident_mib(pid: int) -> float:
@@ -349,13 +437,17 @@ def errors(result: dict[str, Any]) -> int:
     )
 
 
-def report(results: list[dict[str, Any]], options: argparse.Namespace) -> str:
+def report(
+    results: list[dict[str, Any]],
+    options: argparse.Namespace,
+    compared: dict[Config, list[float]],
+) -> str:
     lines = [
         f"## Scale benchmark (PostgreSQL, {options.streams} live streams, 2-core machine)",
         "",
         f"Steady: {options.rate:g} events/s per instance offered for {options.seconds:g} s "
-        f"after a "
-        f"{options.warmup:g} s warm-up; a mediator and two delegates per talk; statements, "
+        f"after a warm-up of at least {options.warmup:g} s in which every talk was worked on "
+        "twice; a mediator and two delegates per talk; statements, "
         "carries, drafts and answers as 5 : 2 : 1 : 2. CPU is milliseconds per event accepted.",
         "",
         "| configuration | events/s | server CPU/event | database CPU/event | load CPU/event "
@@ -408,56 +500,88 @@ def report(results: list[dict[str, Any]], options: argparse.Namespace) -> str:
             f"{cores.get('database', float('nan')):.2f} / {cores['load']:.2f} | "
             f"{cost['servers']:.2f} ms | {cores['servers'] / sum(cores.values()):.0%} |"
         )
-    lines += ["", *verdicts(results), *details(results)]
+    lines += [
+        "",
+        f"An event's own cost, compared in rounds: the instances started once, {options.rounds} "
+        f"rounds each running every configuration for {options.round_seconds:g} s in turn "
+        f"(from another one each round), {options.rate:g} events/s per instance, no stream "
+        "open; server CPU per event:",
+        "",
+        "| configuration | each round | median |",
+        "| --- | --- | ---: |",
+    ]
+    for config, costs in compared.items():
+        each = ", ".join(f"{c:.2f}" for c in costs)
+        lines.append(f"| {config.label} | {each} ms | **{median(costs):.2f} ms** |")
+    lines += ["", *verdicts(results, compared), *details(results)]
     return "\n".join(lines)
 
 
-def verdicts(results: list[dict[str, Any]]) -> list[str]:
-    """The targets: server CPU that does not grow with talks or instances, p99 under 100 ms,
-    no error.
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def verdicts(results: list[dict[str, Any]], compared: dict[Config, list[float]]) -> list[str]:
+    """The targets: server CPU per event that does not grow with talks or instances, p99
+    under 100 ms, no error.
 
     What a configuration's streams cost depends on how many deliveries an event makes there
     (300 streams on 10 talks watch every event many times over; on 1,000 talks one event in
     ten, once), so growth is judged on the two parts of the cost apart: an event's own, from
-    the window with no stream open, and a delivery's, where events make enough of them to
-    measure (at least one each)."""
+    the rounds with no stream open, and a delivery's, where events make enough of them to
+    measure (at least one each). The whole cost with streams is compared too, between
+    configurations of the same talks: those windows ran minutes apart, so the machine's drift
+    is in them."""
+    own = {(c.instances, c.talks): median(costs) for c, costs in compared.items()}
     split = {(r["config"].instances, r["config"].talks): cost_split(r) for r in results}
+    whole = {
+        (r["config"].instances, r["config"].talks): per_event(r["steady"])["servers"]
+        for r in results
+    }
     talk_counts = sorted({t for _, t in split})
     instance_counts = sorted({i for i, _ in split})
-    lines = []
-
-    def compare(what: str, part: str, base: tuple[int, int], other: tuple[int, int]) -> None:
-        if base == other or base not in split or other not in split:
-            return
-        before, after = split[base][part], split[other][part]
-        if split[base]["fan_out"] < 1 and part == "delivery":
-            return
-        growth = after / before - 1
-        verdict = "met" if abs(growth) <= GROWTH_TARGET else "missed"
-        lines.append(
-            f"- {what}: {after:.3f} ms against {before:.3f} ms, **{growth:+.0%}** "
-            f"(target within ±{GROWTH_TARGET:.0%}: {verdict})."
-        )
-
     few, many = talk_counts[0], talk_counts[-1]
     one, most = instance_counts[0], instance_counts[-1]
+    lines = []
+
+    def compare(what: str, costs: dict[tuple[int, int], float], base: Any, other: Any) -> None:
+        if base == other or base not in costs or other not in costs:
+            return
+        before, after = costs[base], costs[other]
+        growth = after / before - 1
+        # The target is that the cost does not grow; a cost that falls is noise or a gain.
+        verdict = "met" if growth <= GROWTH_TARGET else "missed"
+        lines.append(
+            f"- {what}: {after:.3f} ms against {before:.3f} ms, **{growth:+.0%}** "
+            f"(target at most +{GROWTH_TARGET:.0%}: {verdict})."
+        )
+
     for instances in instance_counts:
         compare(
-            f"Server CPU per event, {instances} instance(s), {many:,} talks against {few:,}",
-            "event",
+            f"An event's own server CPU, {instances} instance(s), {many:,} talks against {few:,}",
+            own,
             (instances, few),
             (instances, many),
         )
     for talks in talk_counts:
         compare(
-            f"Server CPU per event, {talks:,} talks, {most} instances against {one}",
-            "event",
+            f"An event's own server CPU, {talks:,} talks, {most} instances against {one}",
+            own,
             (one, talks),
             (most, talks),
         )
+        if split.get((one, talks), {}).get("fan_out", 0) >= 1:
+            delivery = {key: value["delivery"] for key, value in split.items()}
+            compare(
+                f"Server CPU per delivery, {talks:,} talks, {most} instances against {one}",
+                delivery,
+                (one, talks),
+                (most, talks),
+            )
         compare(
-            f"Server CPU per delivery, {talks:,} talks, {most} instances against {one}",
-            "delivery",
+            f"Server CPU per event with its deliveries, {talks:,} talks, {most} instances "
+            f"against {one}",
+            whole,
             (one, talks),
             (most, talks),
         )
@@ -466,7 +590,8 @@ def verdicts(results: list[dict[str, Any]]) -> list[str]:
         f"- Worst delivery p99: **{worst:.1f} ms** (target < {P99_TARGET_MS:g} ms: "
         f"{'met' if worst < P99_TARGET_MS else 'missed'})."
     )
-    total = sum(errors(r) for r in results)
+    failed_rounds = sum(1 for costs in compared.values() for c in costs if c != c)  # NaN
+    total = sum(errors(r) for r in results) + failed_rounds
     lines.append(f"- Errors in all runs: **{total}** (target: none).")
     return lines
 

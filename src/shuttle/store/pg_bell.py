@@ -169,8 +169,11 @@ class PostgresBell:
                     if self._stop.wait(RECONNECT_SECONDS):
                         break
                     continue
+            # Stopping: but a ring that came in while this batch was sent goes out first.
             if self._stop.is_set():
-                break
+                with self._pending_lock:
+                    if not self._pending:
+                        break
         if connection is not None:
             connection.close()
 
