@@ -8,7 +8,6 @@ them in the record. Everything listens on 127.0.0.1 and stops with the benchmark
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -18,11 +17,12 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from _scale_load import process_cpu
 from sqlalchemy import text
 
 from shuttle.accounts import Access
@@ -97,8 +97,7 @@ class Process:
 
     def cpu_seconds(self) -> float:
         """User and system CPU time of the process so far, all its threads."""
-        fields = Path(f"/proc/{self.handle.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return process_cpu(self.handle.pid)
 
 
 @contextmanager
@@ -122,6 +121,19 @@ def serving(command: list[str], health: str, log: Path) -> Iterator[Process]:
                 handle.wait()
 
 
+@contextmanager
+def shuttle_instances(url: str, count: int) -> Iterator[list[Process]]:
+    """`count` `shuttle serve` processes on the database at `url`, each logging to a file of
+    its own, all stopped on leaving."""
+    with tempfile.TemporaryDirectory() as logs, ExitStack() as stack:
+        yield [
+            stack.enter_context(
+                serving(shuttle_command(url), "/api/health", Path(logs) / f"shuttle{n}.log")
+            )
+            for n in range(count)
+        ]
+
+
 def shuttle_command(url: str) -> list[str]:
     return [sys.executable, "-m", "shuttle.cli", "serve", "--db", url]
 
@@ -142,13 +154,16 @@ def _wait_for(url: str, handle: subprocess.Popen[bytes], log: Path) -> None:
     raise RuntimeError(f"server did not answer {url} within {STARTUP_SECONDS} s")
 
 
-def run_load(plan: dict[str, Any]) -> dict[str, Any]:
-    """Run the load generator in its own process with `plan`; its measurements."""
+def run_load(
+    plan: dict[str, Any], script: str = "_server_load.py", timeout: float = 600
+) -> dict[str, Any]:
+    """Run a load generator (`script` under bench/) in its own process with `plan`; its
+    measurements."""
     done = subprocess.run(
-        [sys.executable, str(BENCH / "_server_load.py")],
+        [sys.executable, str(BENCH / script)],
         input=json.dumps(plan).encode(),
         capture_output=True,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
     if done.returncode != 0:

@@ -28,21 +28,18 @@ stderr. Run with `make bench`, or `python bench/scale.py --help`.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _server_setup import BENCH, private_database, serving, shuttle_command
+from _server_setup import BENCH, private_database, run_load, shuttle_instances
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
@@ -203,13 +200,7 @@ def run_config(
     keys = ("mediator", "alpha", "beta")
     watchers = [(talk, key) for talk in range(len(talks)) for key in keys]
     streams = [(n % config.instances, *watchers[n % len(watchers)]) for n in range(options.streams)]
-    with tempfile.TemporaryDirectory() as logs, ExitStack() as stack:
-        servers = [
-            stack.enter_context(
-                serving(shuttle_command(url), "/api/health", Path(logs) / f"shuttle{n}.log")
-            )
-            for n in range(config.instances)
-        ]
+    with shuttle_instances(url, config.instances) as servers:
         plan = {
             "ports": [server.port for server in servers],
             "server_pids": [server.handle.pid for server in servers],
@@ -229,7 +220,7 @@ def run_config(
             "drain": 3.0,
         }
         with connections_in_use(url) as most:
-            result = run_load(plan)
+            result = run_load(plan, "_scale_load.py", timeout=1800)
         result["connections"] = most()
         result["memory"] = [resident_mib(server.handle.pid) for server in servers]
     received, heads = result.pop("received"), result.pop("heads")
@@ -269,13 +260,7 @@ def compare_costs(
     for number in range(options.rounds):
         turn = configs[number % len(configs) :] + configs[: number % len(configs)]
         schedule += [window(c, options.round_seconds, True) for c in turn]
-    with tempfile.TemporaryDirectory() as logs, ExitStack() as stack:
-        servers = [
-            stack.enter_context(
-                serving(shuttle_command(url), "/api/health", Path(logs) / f"shuttle{n}.log")
-            )
-            for n in range(most)
-        ]
+    with shuttle_instances(url, most) as servers:
         plan = {
             "mode": "rounds",
             "ports": [server.port for server in servers],
@@ -291,7 +276,7 @@ def compare_costs(
             "limit_workers": 64,
             "drain": 0.0,
         }
-        done = run_load(plan)
+        done = run_load(plan, "_scale_load.py", timeout=1800)
     costs: dict[Config, list[float]] = {config: [] for config in configs}
     by_label = {config.label: config for config in configs}
     for measured in done["windows"]:
@@ -339,20 +324,6 @@ def connections_in_use(url: str) -> Iterator[Any]:
         stop.set()
         sampler.join()
         engine.dispose()
-
-
-def run_load(plan: dict[str, Any]) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, str(BENCH / "_scale_load.py")],
-        input=json.dumps(plan).encode(),
-        capture_output=True,
-        timeout=1800,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"load process failed:\n{done.stderr.decode(errors='replace')}")
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
 
 
 def check_deliveries(
