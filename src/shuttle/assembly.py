@@ -12,10 +12,11 @@ import time
 from collections.abc import Callable
 
 from shuttle.accounts import Access, RateLimiter
-from shuttle.service import CACHE_EVENTS, TalkService
+from shuttle.service import CACHE_EVENTS, Appended, TalkService
 from shuttle.store import open_store
 from shuttle.store.bell import LocalBell
 from shuttle.store.pg_bell import PostgresBell
+from shuttle.talks import LeaveView
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ __all__ = [
     "LocalBell",
     "PostgresBell",
     "access_to",
+    "end_credentials_of_leavers",
     "fit_bell",
     "live_bell",
     "open_service",
@@ -83,6 +85,16 @@ def access_to(service: TalkService, clock: Callable[[], float] = time.time) -> A
     with the PostgreSQL bell fitted (`fit_bell`), they hear other instances' revocations."""
     bell = service.bell
     return Access(service.store.engine, clock, bell if isinstance(bell, PostgresBell) else None)
+
+
+def end_credentials_of_leavers(access: Access, appended: Appended) -> None:
+    """End at once the invites, sessions and tokens of everyone `appended` says has left the
+    talk (removed by a mediator or gone of its own accord): the record says they act no more,
+    so no credential may still let them in. The name is the one recorded, which may differ in
+    spaces or form from what the command was given."""
+    for seen in appended.events:
+        if isinstance(seen, LeaveView):
+            access.end_participant(appended.talk, seen.name)
 
 
 def rate_limiter(service: TalkService, limit: int, window: float) -> RateLimiter:

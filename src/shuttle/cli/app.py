@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from shuttle.assembly import access_to
+from shuttle.assembly import access_to, end_credentials_of_leavers
 from shuttle.cli.advice import register as register_advice
 from shuttle.cli.analyze import register as register_analyze
 from shuttle.cli.bids import register as register_bids
@@ -38,7 +38,6 @@ from shuttle.talks import (
     Handling,
     Join,
     Leave,
-    LeaveView,
     Mode,
     Note,
     Release,
@@ -249,9 +248,7 @@ def leave(
     with reported():
         svc = service(db)
         appended = svc.execute(talk, Leave(actor=actor, name=name))
-        for seen in appended.events:
-            if isinstance(seen, LeaveView):
-                access_to(svc).end_participant(talk, seen.name)
+        end_credentials_of_leavers(access_to(svc), appended)
     print_appended(appended, as_json)
 
 

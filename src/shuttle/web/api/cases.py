@@ -15,9 +15,10 @@ from starlette.concurrency import run_in_threadpool
 
 from shuttle.accounts import Identity
 from shuttle.accounts.mail import MailError
+from shuttle.assembly import end_credentials_of_leavers
 from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, Hint, Invalid, Join, Leave, NotFound, Refused, Role
-from shuttle.web.api.common import Acting, Outcome, Service, carry_out
+from shuttle.web.api.common import Acting, Outcome, Service, carry_out, execute_keyed, outcome_of
 from shuttle.web.api.idempotency import IdempotencyKey
 from shuttle.web.api.negotiation import IssueBody
 from shuttle.web.deps import Actor, access, required_identity
@@ -174,12 +175,9 @@ async def remove_participant(
     """Remove a participant (mediators), or leave the talk (anyone, naming itself): its
     invites, sessions and tokens for the talk end at once, and the record says so."""
     command = Leave(actor.name, name)
-    outcome = await run_in_threadpool(carry_out, service, actor, command, key)
-    # The record names whom it removed as recorded (the path may differ in spaces or form).
-    gone = next(e for e in outcome.events if e.kind == "left")
-    recorded = (gone.model_extra or {})["name"]
-    await run_in_threadpool(access(request).end_participant, actor.talk, recorded)
-    return outcome
+    appended = await run_in_threadpool(execute_keyed, service, actor, command, key)
+    await run_in_threadpool(end_credentials_of_leavers, access(request), appended)
+    return outcome_of(appended)
 
 
 @router.post(

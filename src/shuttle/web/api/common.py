@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from shuttle.accounts import Identity
-from shuttle.service import IdempotencyClaim, KeyReused, TalkService
+from shuttle.service import Appended, IdempotencyClaim, KeyReused, TalkService
 from shuttle.talks import Command, Invalid
 from shuttle.web.api.idempotency import IDEMPOTENCY_HEADER, RequestKey
 from shuttle.web.deps import Actor, actor_in, required_identity, talk_service
@@ -67,21 +67,31 @@ class Outcome(BaseModel):
     events: list[SeenEvent] = Field(description="The new events, through view_of.")
 
 
-def carry_out(
+def execute_keyed(
     service: TalkService, actor: Actor, command: Command, key: RequestKey | None = None
-) -> Outcome:
+) -> Appended:
+    """Carry out `command` for `actor`, under the request's idempotency key if it sent one."""
     # The key is the acting participant's: another participant's same key is another key.
     claim = None if key is None else IdempotencyClaim(actor.name, key.key, key.fingerprint)
     try:
-        appended = service.execute(actor.talk, command, claim=claim)
+        return service.execute(actor.talk, command, claim=claim)
     except KeyReused:
         raise Invalid(
             f"{IDEMPOTENCY_HEADER}: this key was already used for another request in this talk "
             "(another route or body); send a new key with a new request"
         ) from None
+
+
+def outcome_of(appended: Appended) -> Outcome:
     # The new events come as the caller sees them (a replayed answer too): nothing to read.
     events = [SeenEvent.model_validate(seen.to_dict()) for seen in appended.events]
-    return Outcome(talk=actor.talk, head=str(appended.head), events=events)
+    return Outcome(talk=appended.talk, head=str(appended.head), events=events)
+
+
+def carry_out(
+    service: TalkService, actor: Actor, command: Command, key: RequestKey | None = None
+) -> Outcome:
+    return outcome_of(execute_keyed(service, actor, command, key))
 
 
 async def run(

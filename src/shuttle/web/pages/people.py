@@ -15,7 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from shuttle.accounts.mail import MailError
-from shuttle.talks import Join, Leave, LeaveView, NotFound, Refusal, Refused, Role, TalkView
+from shuttle.assembly import end_credentials_of_leavers
+from shuttle.talks import Join, Leave, NotFound, Refusal, Refused, Role, TalkView
 from shuttle.web.deps import Actor, access, talk_service
 from shuttle.web.invitations import mail_link, make_link
 from shuttle.web.pages.forms import field, says
@@ -105,9 +106,7 @@ async def remove(talk: str, request: Request) -> Response:
         appended = await run_in_threadpool(service.execute, actor.talk, Leave(actor.name, name))
     except Refusal as refusal:
         return await _page(request, actor, {"link_error": (name, says(refusal))}, 409)
-    for seen in appended.events:
-        if isinstance(seen, LeaveView):
-            await run_in_threadpool(access(request).end_participant, actor.talk, seen.name)
+    await run_in_threadpool(end_credentials_of_leavers, access(request), appended)
     if name == actor.name:  # a mediator who removed itself has no page here any more
         return RedirectResponse("/", status_code=303)
     return await _page(request, actor, {"notice": f"{name} was removed from the talk."})
