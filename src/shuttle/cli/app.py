@@ -18,6 +18,7 @@ from shuttle.cli.analyze import register as register_analyze
 from shuttle.cli.bids import register as register_bids
 from shuttle.cli.errors import Exit, fail, reported
 from shuttle.cli.export import register as register_export
+from shuttle.cli.guard import register as register_guard
 from shuttle.cli.negotiate import register as register_negotiate
 from shuttle.cli.opening import Typed, open_command
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, scenario_at, service
@@ -452,6 +453,7 @@ register_negotiate(app)
 register_bids(app)
 register_profile(app)
 register_advice(app)
+register_guard(app)
 register_proof(app)
 register_export(app)
 register_web(app)

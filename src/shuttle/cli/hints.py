@@ -13,6 +13,8 @@ OPTIONS: dict[str, str] = {
     "mediators": "--mediator",
     "party": "--party",
     "room": "--room",
+    "to": "--to",
+    "source": "--source",
     "mode": "--mode",
     "number": "--number",
     "text": "the TEXT argument",

@@ -1,0 +1,77 @@
+"""The leak guard put to work on a talk: a mediator's words for a room, checked against what
+that room may not have (`talks.guarding`), by the text comparison of `shuttle.guard`; and a
+mediator's choice after a warning, kept in its notes.
+
+Parties never see a warning: only a mediator may ask, and the choice goes to the mediators'
+notebook, which no party reads.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from shuttle.guard import Meaning, Protected, Warning, check
+from shuttle.service import Appended, TalkService
+from shuttle.talks import Note
+from shuttle.talks.guarding import kept_from
+
+_shared: Meaning | None = None
+_shared_lock = threading.Lock()
+
+
+def meaning() -> Meaning:
+    """The process's one embedding model (loaded on first use, about half a second)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Meaning()
+        return _shared
+
+
+def check_words(
+    service: TalkService,
+    talk: str,
+    as_name: str,
+    room: str,
+    text: str,
+    carrying: int | None = None,
+) -> list[Warning]:
+    """The statements of other rooms that mediator `as_name`'s `text` for room `room` comes
+    close to, closest first; `carrying` is the statement the words carry, if any. A delegate,
+    an unknown room or an unknown statement is refused like any command."""
+    view = service.view(talk, as_name)
+    kept = kept_from(view, room, carrying)
+    protected = [Protected(k.seq, k.room, k.text, k.why) for k in kept.statements]
+    return check(meaning(), text.strip(), protected, kept.known)
+
+
+def describe(warning: Warning) -> str:
+    """One line for a mediator: which statement, and what in the words is close to it."""
+    parts = []
+    for close in warning.close:
+        if close.what == "meaning":
+            parts.append(f"meaning ({close.score:.2f})")
+        elif close.said == close.source:
+            parts.append(f"{close.what} “{close.said}”")
+        else:
+            parts.append(f"{close.what} “{close.said}” ~ “{close.source}”")
+    return f"statement {warning.seq} in {warning.room}'s room ({warning.why}): " + ", ".join(parts)
+
+
+def note_choice(
+    service: TalkService,
+    talk: str,
+    as_name: str,
+    room: str,
+    warnings: list[Warning],
+    sent: Appended | None,
+) -> Appended:
+    """Keep in the mediators' notes that `as_name` was warned before words for `room`, and
+    whether it sent them anyway (`sent`, what the sending added) or held them back."""
+    if sent is not None and sent.events:
+        choice = f"sent anyway as event {sent.events[0].seq}"
+    else:
+        choice = "not sent"
+    lines = [f"Leak guard, words for {room}'s room: {choice}. Close to:"]
+    lines += [f"- {describe(w)}" for w in warnings]
+    return service.execute(talk, Note(as_name, "\n".join(lines)))
