@@ -21,12 +21,12 @@ def test_a_choice_after_a_warning_is_kept_in_the_mediators_notes_alone(tmp_path:
     warnings = check_words(service, talk, "Med", "South", words)
     [warning] = warnings
     assert "name" in {c.what for c in warning.close}
-    assert describe(warning).startswith("statement 2 in North's room (mediator-only")
+    assert describe(warning).startswith("statement 2 in the North room (mediator-only")
     sent = service.execute(talk, Say("Med", words, room="South"))
     noted = note_choice(service, talk, "Med", "South", warnings, sent)
     [note] = noted.events
     assert isinstance(note, NoteView)
-    assert "sent anyway as event 3" in note.text and "statement 2" in note.text
+    assert "sent anyway (event 3)" in note.text and "statement 2" in note.text
     [held] = note_choice(service, talk, "Med", "South", warnings, None).events
     assert isinstance(held, NoteView) and "not sent" in held.text
     for delegate in ("N", "S"):

@@ -12,7 +12,7 @@ import threading
 
 from shuttle.guard import Meaning, Protected, Warning, check
 from shuttle.service import Appended, TalkService
-from shuttle.talks import Note
+from shuttle.talks import Note, TalkView
 from shuttle.talks.guarding import kept_from
 
 _shared: Meaning | None = None
@@ -39,7 +39,11 @@ def check_words(
     """The statements of other rooms that mediator `as_name`'s `text` for room `room` comes
     close to, closest first; `carrying` is the statement the words carry, if any. A delegate,
     an unknown room or an unknown statement is refused like any command."""
-    view = service.view(talk, as_name)
+    return warnings_in(service.view(talk, as_name), room, text, carrying)
+
+
+def warnings_in(view: TalkView, room: str, text: str, carrying: int | None = None) -> list[Warning]:
+    """`check_words` on a mediator's view already read."""
     kept = kept_from(view, room, carrying)
     protected = [Protected(k.seq, k.room, k.text, k.why) for k in kept.statements]
     return check(meaning(), text.strip(), protected, kept.known)
@@ -55,7 +59,9 @@ def describe(warning: Warning) -> str:
             parts.append(f"{close.what} “{close.said}”")
         else:
             parts.append(f"{close.what} “{close.said}” ~ “{close.source}”")
-    return f"statement {warning.seq} in {warning.room}'s room ({warning.why}): " + ", ".join(parts)
+    return f"statement {warning.seq} in the {warning.room} room ({warning.why}): " + ", ".join(
+        parts
+    )
 
 
 def note_choice(
@@ -69,9 +75,9 @@ def note_choice(
     """Keep in the mediators' notes that `as_name` was warned before words for `room`, and
     whether it sent them anyway (`sent`, what the sending added) or held them back."""
     if sent is not None and sent.events:
-        choice = f"sent anyway as event {sent.events[0].seq}"
+        choice = f"were sent anyway (event {sent.events[0].seq})"
     else:
-        choice = "not sent"
-    lines = [f"Leak guard, words for {room}'s room: {choice}. Close to:"]
-    lines += [f"- {describe(w)}" for w in warnings]
-    return service.execute(talk, Note(as_name, "\n".join(lines)))
+        choice = "were not sent"
+    close = "; ".join(describe(w) for w in warnings)
+    text = f"Leak guard: words for the {room} room {choice}, though close to {close}."
+    return service.execute(talk, Note(as_name, text))

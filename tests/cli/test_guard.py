@@ -17,7 +17,7 @@ def test_guard_warns_names_the_source_and_sends_nothing(shuttle: Shuttle) -> Non
     assert warning["close"][0]["what"] == "number"
     assert warning["close"][0]["source"] == "3.67 percent"
     plain = shuttle("guard", talk, "--as", "Oman", "--to", "United States", "3.67 %")
-    assert plain.code == 1 and "statement 2 in Iran's room" in plain.out
+    assert plain.code == 1 and "statement 2 in the Iran room" in plain.out
     quiet = shuttle.ok("guard", talk, "--as", "Oman", "--to", "United States", "Welcome back.")
     assert "Nothing close" in quiet.out
     assert shuttle.rows() == before

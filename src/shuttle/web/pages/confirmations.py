@@ -20,10 +20,12 @@ from shuttle.web.pages.readers import mediators_of
 @dataclass(frozen=True)
 class Confirmation:
     """What will happen, then the question (`question`), and the words of the button that
-    says yes (`button`)."""
+    says yes (`button`); with `decline`, a second button that says no and is heard (the form
+    is posted with `confirm=no`), where "Go back" would only leave."""
 
     question: Markup
     button: str
+    decline: str | None = None
 
 
 def closing(view: TalkView, command: Close) -> Confirmation | None:

@@ -29,6 +29,7 @@ class FormState:
     done: str | None = None
     errors: dict[str, str] = field(default_factory=dict)
     confirm: Confirmation | None = None
+    held: bool = False  # words held back after a warning: shown again to be changed
 
     def value(self, name: str, default: Any = "") -> Any:
         return self.values.get(name, default)

@@ -24,12 +24,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
+from shuttle.guarding import note_choice
 from shuttle.service import Appended, TalkService
 from shuttle.talks import Command, Invalid, Refusal, Refused, TalkView
 from shuttle.web.deps import Actor, talk_service
 from shuttle.web.errors import status_of
 from shuttle.web.pages.confirmations import Confirmation
 from shuttle.web.pages.context import FormState, page_template, talk_context
+from shuttle.web.pages.guarded import question as leak_question
+from shuttle.web.pages.guarded import warned
 from shuttle.web.pages.page_hints import page_hint
 from shuttle.web.pages.render import answer, html, page
 from shuttle.web.pages.stream import event_html
@@ -110,11 +113,14 @@ async def submit(
     build: Build[C],
     exists: Callable[[TalkView], bool] | None = None,
     confirm: Confirm[C] | None = None,
+    guarded: bool = False,
 ) -> Response:
     """Run the form's command as the sender. `exists` says whether the thing the form names
     (a statement, a proposal) is in the sender's view: if not, 404 -- the same answer as for
     something that does not exist, whatever the form says. `confirm` asks its question first,
-    unless the form says `confirm=yes`."""
+    unless the form says `confirm=yes`. A `guarded` form's mediator words are checked by the
+    leak guard first (`guarded.warned`): a warning is asked like a question, and the answer,
+    sent (`confirm=yes`) or held back (`confirm=no`), is kept in the mediators' notes."""
     actor = await participant(request, talk)
     service = talk_service(request)
     data = await request.form()
@@ -130,7 +136,22 @@ async def submit(
         if asked is not None:
             state = FormState(form.name, form.key, values, confirm=asked)
             return await confirmation(request, actor, state, form)
+        found = await run_in_threadpool(warned, view, command) if guarded else None
+        if found is not None and field(data, "confirm") == "no":
+            await run_in_threadpool(
+                note_choice, service, actor.talk, actor.name, found.room, found.warnings, None
+            )
+            held = "Not sent. Your notes keep the warning; change the words and send them again."
+            state = FormState(form.name, form.key, values, done=held, held=True)
+            return await _answer(request, actor, form, state)
+        if found is not None and field(data, "confirm") != "yes":
+            state = FormState(form.name, form.key, values, confirm=leak_question(view, found))
+            return await confirmation(request, actor, state, form)
         appended = await run_in_threadpool(service.execute, actor.talk, command)
+        if found is not None:
+            await run_in_threadpool(
+                note_choice, service, actor.talk, actor.name, found.room, found.warnings, appended
+            )
     except Refusal as error:
         errors = error.fields if isinstance(error, FieldErrors) else {}
         state = FormState(form.name, form.key, values, error=says(error), errors=errors)
@@ -140,7 +161,14 @@ async def submit(
             anchor = f"#{form.anchor}" if form.anchor else ""
             return RedirectResponse(f"/talks/{actor.talk}{anchor}", status_code=303)
         return await succeeded(actor, form, appended, service)
-    context = await talk_context(service, actor, state)
+    return await _answer(request, actor, form, state, status)
+
+
+async def _answer(
+    request: Request, actor: Actor, form: Form, state: FormState, status: int = 200
+) -> Response:
+    """The form as `state` left it: in place (HTMX), or on the whole page again."""
+    context = await talk_context(talk_service(request), actor, state)
     if is_htmx(request):
         return page(form.template, context | fragment_context(form, context), status)
     return page(page_template(context), context, status)

@@ -53,7 +53,8 @@ async def carry(request: Request, talk: str, seq: int) -> Response:
     def visible(view: TalkView) -> bool:
         return view.statement(seq) is not None
 
-    return await submit(request, talk, Form("carry", seq, f"room-item-{seq}"), build, visible)
+    form = Form("carry", seq, f"room-item-{seq}")
+    return await submit(request, talk, form, build, visible, guarded=True)
 
 
 @router.post("/talks/{talk}/note")

@@ -70,7 +70,7 @@ async def say(request: Request, talk: str) -> Response:
             return Form("say_joint", anchor="joint-title", echo=True)
         return Form("say", anchor="say", echo=True)
 
-    return await submit(request, talk, in_room, build)
+    return await submit(request, talk, in_room, build, guarded=True)
 
 
 @router.post("/talks/{talk}/statements/{seq}/release")

@@ -1,0 +1,79 @@
+"""The leak guard on a mediator's page: before the mediator's own words go into a room (a
+statement, or a paraphrase it carries), the page asks first when they come close to what that
+room may not have, naming each statement and what is close. "Send anyway" sends them; "Don't
+send" keeps them on the form. Either way the mediators' notes keep the warning and the choice.
+Parties never see a warning: only a mediator's words are checked, on the mediator's own page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from shuttle.guard import Warning
+from shuttle.guarding import warnings_in
+from shuttle.talks import Command, Convey, Mode, Refusal, Say, TalkView
+from shuttle.web.pages.confirmations import Confirmation
+
+
+@dataclass(frozen=True)
+class Warned:
+    """The warnings for a command's words, and the room they would go into."""
+
+    room: str
+    warnings: list[Warning]
+
+
+def warned(view: TalkView, command: Command) -> Warned | None:
+    """The warnings for a mediator's own words in `command`, or None: a delegate's words, a
+    verbatim carriage (the speaker's own words, carried as allowed), and a command the rules
+    will refuse anyway (an unknown room) are not checked."""
+    if not view.is_mediator:
+        return None
+    match command:
+        case Say(room=str(room), text=text):
+            carrying = None
+        case Convey(mode=Mode.PARAPHRASE, to=room, text=str(text), statement=carrying):
+            pass
+        case _:
+            return None
+    try:
+        found = warnings_in(view, room, text, carrying)
+    except Refusal:
+        return None  # the command itself will be refused, with the rule's own words
+    return Warned(room, found) if found else None
+
+
+def question(view: TalkView, warned: Warned) -> Confirmation:
+    """What the mediator reads before sending: each kept statement its words come close to,
+    what is close, and that the notes will keep the choice."""
+    items = Markup("").join(
+        Markup(
+            "<li>statement <a href='#room-item-{}'>#{}</a> in the <bdi>{}</bdi> room, {}: {}</li>"
+        ).format(w.seq, w.seq, w.room, w.why, _closeness(w))
+        for w in warned.warnings
+    )
+    text = Markup(
+        "Careful: these words come close to something the <bdi>{}</bdi> room may not have."
+        '<ul class="warnings">{}</ul>'
+        "If you send them anyway, or hold them back, your notes will say so. No party sees "
+        "this warning."
+    ).format(warned.room, items)
+    return Confirmation(text, "Send anyway", decline="Don't send")
+
+
+def _closeness(warning: Warning) -> Markup:
+    parts = []
+    for close in warning.close:
+        if close.what == "meaning":
+            parts.append(Markup("the same meaning ({:.0%})").format(close.score))
+        elif close.said == close.source:
+            parts.append(Markup('the {} <q dir="auto">{}</q>').format(close.what, close.said))
+        else:
+            parts.append(
+                Markup('the {} <q dir="auto">{}</q>, close to <q dir="auto">{}</q>').format(
+                    close.what, close.said, close.source
+                )
+            )
+    return Markup(", ").join(parts)
