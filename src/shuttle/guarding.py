@@ -12,7 +12,7 @@ import threading
 
 from shuttle.guard import Meaning, Protected, Warning, check
 from shuttle.service import Appended, TalkService
-from shuttle.talks import Note, TalkView
+from shuttle.talks import Note, OfferView, StatementView, TalkView
 from shuttle.talks.guarding import kept_from
 
 _shared: Meaning | None = None
@@ -47,6 +47,23 @@ def warnings_in(view: TalkView, room: str, text: str, carrying: int | None = Non
     kept = kept_from(view, room, carrying)
     protected = [Protected(k.seq, k.room, k.text, k.why) for k in kept.statements]
     return check(meaning(), text.strip(), protected, kept.known)
+
+
+def prepare(view: TalkView) -> None:
+    """Compute, ahead of time, the meaning of every party statement a mediator's view holds:
+    the first check of a long talk then answers at once (500 statements take about two
+    seconds the first time, a check about ten milliseconds after). The console calls this in
+    the background when a mediator opens it."""
+    if not view.is_mediator:
+        return
+    mediators = {m.name for m in view.roster if m.is_mediator}
+    texts = [
+        item.text
+        for room in view.parties
+        for item in view.rooms.get(room, [])
+        if isinstance(item, StatementView | OfferView) and item.by not in mediators
+    ]
+    meaning().vectors(texts)
 
 
 def describe(warning: Warning) -> str:
