@@ -77,11 +77,14 @@ def test_a_command_that_loses_a_race_is_judged_again_on_the_new_state(
             *,
             claim: IdempotencyClaim | None = None,
             members: Sequence[tuple[str, int]] = (),
+            track_of: str | None = None,
         ) -> list[StoredEvent]:
             if not self.raced:
                 self.raced = True
                 rival.execute(talk, Convey("Oman", 2, "Iran", Mode.VERBATIM))
-            return super().append(talk, after, documents, claim=claim, members=members)
+            return super().append(
+                talk, after, documents, claim=claim, members=members, track_of=track_of
+            )
 
     rival = TalkService(service.store)
     racing = TalkService(RacingStore(service.store.engine))

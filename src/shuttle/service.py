@@ -268,6 +268,13 @@ class TalkService:
                 self._cached_events -= dropped_head.seq
                 self._heard.pop(dropped, None)
 
+    def check(self, talk: str, command: Command) -> None:
+        """Decide `command` on the talk as it stands without recording anything: a refusal
+        is raised exactly as `execute` would raise it (for a command that spans two talks,
+        to refuse before anything is written to either)."""
+        state, _ = self._load(talk)
+        decide(state, command)
+
     def heard(self, talk: str, seq: int) -> None:
         """The record of `talk` reaches `seq`, as the bell says (perhaps from another server
         instance): a cached fold short of it is not tried for a command (see `execute`)."""
@@ -458,7 +465,10 @@ class TalkService:
             for r in recorded
         ]
         members = [(name, r.seq) for r in recorded for name in _brought_in(r.event)]
-        stored = self.store.append(talk, head, documents, claim=claim, members=members)
+        track_of = command.process if isinstance(command, OpenTalk) else None
+        stored = self.store.append(
+            talk, head, documents, claim=claim, members=members, track_of=track_of
+        )
         for r in recorded:
             state = evolve(state, r)
         self._remember(talk, state, stored[-1].head)

@@ -67,3 +67,19 @@ def test_the_demo_negotiates_the_muscat_round_and_leaves_a_normal_talk(tmp_path:
     assert {"agenda-set", "drafted", "answered", "conveyed"} <= kinds
     parties = {event.get("party") for event in us["events"] if event["kind"] == "answered"}
     assert parties == {"United States"}
+    # The linked track: one carry across, in both records, from the US head's own words.
+    assert "the linked track" in printed
+    [consultation] = [t for t in listed if t["title"].startswith("Consultation")]
+    came = json.loads(
+        run(
+            tmp_path, "view", consultation["talk"], "--as", "US head of delegation", "--json"
+        ).stdout
+    )["events"]
+    [carried] = [e for e in came if e["kind"] == "received-from-track"]
+    [went] = [e for e in us["events"] if e["kind"] == "sent-to-track"]
+    assert carried["text"] == went["text"] and carried["from_track"] == talk
+    saudi = json.loads(
+        run(tmp_path, "view", consultation["talk"], "--as", "Saudi head of delegation",
+            "--json").stdout
+    )["events"]  # fmt: skip
+    assert not [e for e in saudi if e["kind"] == "received-from-track"]  # the US room's alone

@@ -145,7 +145,7 @@ def test_serve_demo_prints_one_working_invite_per_participant(tmp_path: Path) ->
     try:
         assert process.stdout is not None
         lines: list[list[str]] = []
-        while len(lines) < 3:
+        while len(lines) < 7:
             line = process.stdout.readline()
             assert line, "serve --demo ended before printing its invites"
             if line.startswith(("MEDIATOR\t", "DELEGATE\t")):
@@ -154,8 +154,14 @@ def test_serve_demo_prints_one_working_invite_per_participant(tmp_path: Path) ->
             ("MEDIATOR", "Oman (mediator)"),
             ("DELEGATE", "US head of delegation"),
             ("DELEGATE", "Iran head of delegation"),
+            # The linked consultation track, the US delegation's head in it too.
+            ("MEDIATOR", "White House (convener)"),
+            ("DELEGATE", "US head of delegation"),
+            ("DELEGATE", "Saudi head of delegation"),
+            ("DELEGATE", "Israeli head of delegation"),
         ]
         wait_until_healthy(f"http://127.0.0.1:{port}", process)
+        entered = []
         for _, _, url in lines:
             assert url.startswith(f"http://127.0.0.1:{port}/invite/")
             assert "Enter the talk as" in httpx.get(url, timeout=10).text  # spends nothing
@@ -164,6 +170,9 @@ def test_serve_demo_prints_one_working_invite_per_participant(tmp_path: Path) ->
             assert answer.headers["location"].startswith("/talks/")
             assert "shuttle_session" in answer.headers["set-cookie"]
             assert httpx.post(url, timeout=10).status_code == 404  # used once
+            entered.append(answer.headers["location"])
+        assert len(set(entered[:3])) == 1 and len(set(entered[3:])) == 1
+        assert entered[0] != entered[3]  # two tracks: one link for each
     finally:
         process.terminate()
         process.wait(timeout=15)

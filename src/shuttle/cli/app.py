@@ -6,6 +6,7 @@ line does not authenticate (the web does). Every view still goes through `view_o
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,7 @@ from shuttle.cli.scenario import scenario_app
 from shuttle.cli.simulate import register as register_simulate
 from shuttle.cli.terminal import terminal_safe
 from shuttle.cli.tournament import register as register_tournament
+from shuttle.cli.tracks import register as register_tracks
 from shuttle.cli.web import register as register_web
 from shuttle.service import Head, TalkSummary
 from shuttle.talks import (
@@ -45,6 +47,7 @@ from shuttle.talks import (
     Role,
     Say,
 )
+from shuttle.tracks import open_track
 
 app = typer.Typer(
     name="shuttle",
@@ -79,6 +82,7 @@ register_tournament(app)
     '--delegate "United States=US Envoy" --delegate "Iran=Iranian FM"',
 )
 def talk_open(
+    context: typer.Context,
     title: Annotated[
         str | None, typer.Option("--title", help="The talk's title (or the scenario's).")
     ] = None,
@@ -118,9 +122,17 @@ def talk_open(
         BidRule,
         typer.Option("--bid-rule", help="Where an overlapping blind bid settles in the overlap."),
     ] = BidRule.MIDPOINT,
+    process: Annotated[
+        str | None,
+        typer.Option(
+            "--process", help="Open it as a track of this process (see `shuttle process open`)."
+        ),
+    ] = None,
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
+    if process is None and context.command_path.endswith("track open"):
+        fail(Exit.USAGE, "invalid: a track needs its process: --process PROCESS")
     typed = Typed(
         title=title,
         parties=tuple(party or ()),
@@ -134,7 +146,10 @@ def talk_open(
     with reported():
         command = open_command(typed, loaded, None if scenario is None else str(scenario))
         talks = service(db)
-        appended = talks.open_talk(command)
+        if process is None:
+            appended = talks.open_talk(command)
+        else:
+            appended = open_track(talks, replace(command, process=process))
         opened = talks.view(appended.talk, appended.actor)
     notice = None if loaded is None or loaded.talk is None else loaded.talk.notice
     if as_json:
@@ -457,3 +472,4 @@ register_guard(app)
 register_proof(app)
 register_export(app)
 register_web(app)
+register_tracks(app)

@@ -18,6 +18,7 @@ from pathlib import Path
 from rich.rule import Rule
 from rich.text import Text
 
+from shuttle.cli.demo_tracks import TITLE, carry_first_words, demo_process, open_consultation
 from shuttle.cli.render import console, side_by_side
 from shuttle.cli.terminal import terminal_safe
 from shuttle.engine.analysis import analyze
@@ -57,11 +58,48 @@ def run_demo(service: TalkService, db: str, picture: Path) -> str:
         console.print(Rule(f"round {done.round} of {done.rounds}"))
         console.print(side_by_side(views, [f"{name} sees" for name in watchers]))
 
+    process = demo_process(service)
     result = simulate(
-        service, muscat, MEDIATOR, STRATEGIES, ROUNDS, SEED, on_round=show, chatter=True
+        service,
+        muscat,
+        MEDIATOR,
+        STRATEGIES,
+        ROUNDS,
+        SEED,
+        on_round=show,
+        chatter=True,
+        process=process.process,
     )
     _ending(service, result, muscat, db, watchers, picture)
+    _consultation(service, result.talk, process.process, watchers[0], db)
     return result.talk
+
+
+def _consultation(service: TalkService, muscat: str, process: str, us_head: str, db: str) -> None:
+    """The linked track: the consultation opens, and the US delegation's head carries its
+    first words from Muscat into it, word for word; both records show the carry."""
+    consulted = open_consultation(service, process, us_head).talk
+    console.print(Rule("the linked track"))
+    console.print(Text(terminal_safe(f"{TITLE}: track {consulted} of the same process"), "bold"))
+    done = carry_first_words(service, muscat, consulted, us_head)
+    if done is None:
+        console.print(Text("Nothing said in Muscat may travel: nothing was carried."))
+        return
+    views = [
+        TalkView.of(muscat, service.participant(muscat, us_head), "", 0, done.sent.events),
+        TalkView.of(
+            consulted, service.participant(consulted, us_head), "", 0, done.received.events
+        ),
+    ]
+    console.print(side_by_side(views, [f"{us_head} in Muscat", f"{us_head} in the consultation"]))
+    command = _command_name()
+    console.print(Text("Both tracks side by side:", style="bold"))
+    console.print(
+        Text(
+            f"  {command} process show {process} --as {shlex.quote(us_head)} --db {db}",
+            style="dim",
+        )
+    )
 
 
 def _round(service: TalkService, done: RoundDone, name: str) -> TalkView:

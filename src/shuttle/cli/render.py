@@ -25,8 +25,10 @@ from shuttle.talks import (
     LeaveView,
     NoteView,
     OpeningView,
+    ReceivedFromTrackView,
     ReleaseView,
     Seen,
+    SentToTrackView,
     StatementView,
     TalkView,
 )
@@ -126,6 +128,24 @@ def describe(seen: Seen) -> Text:
             line.append(terms_text(seen.terms))
         case CarriedInView():
             line.append(safe(f"carried from {seen.from_room} ({seen.mode}): "), style="dim")
+            line.append(safe(seen.text))
+        case SentToTrackView():
+            line.append(
+                safe(
+                    f"#{seen.statement} carried to {seen.to_room} in the track {seen.to_title} "
+                    f"({seen.mode}): "
+                ),
+                style="dim",
+            )
+            line.append(safe(seen.text))
+        case ReceivedFromTrackView():
+            line.append(
+                safe(
+                    f"carried in from the track {seen.from_title}, said by {seen.from_party} "
+                    f"({seen.mode}): "
+                ),
+                style="dim",
+            )
             line.append(safe(seen.text))
         case NoteView():
             line.append("private note: ", style="dim")

@@ -8,6 +8,7 @@ is kept out of it: see `serve`).
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,6 +25,7 @@ from shuttle.cli.render import console, print_json
 from shuttle.cli.terminal import terminal_safe
 from shuttle.service import CACHE_EVENTS, TalkService
 from shuttle.talks import BidRule, Handling, NotFound, Refused
+from shuttle.tracks import open_track
 from shuttle.web.invitations import mail_link, make_link
 from shuttle.web.settings import MAX_BODY
 
@@ -179,14 +181,19 @@ def serve(
 
 
 def open_demo(svc: TalkService, base: str) -> str:
-    """Open the Muscat talk live and print `ROLE NAME URL` for each invited participant."""
+    """Open the Muscat talk live, and beside it a linked consultation track (the United States
+    with Saudi Arabia and Israel, the US delegation's head in both); print `ROLE NAME URL` for
+    each invited participant, Muscat's first."""
     from shuttle.cli.demo import scenario as muscat_scenario
+    from shuttle.cli.demo_tracks import demo_process, open_consultation
 
     muscat = muscat_scenario()
     setup = muscat.talk
     assert setup is not None
+    process = demo_process(svc)
     typed = Typed(None, (), (), (), Handling.MEDIATOR_ONLY, False, BidRule.MIDPOINT)
-    talk = svc.open_talk(open_command(typed, muscat)).talk
+    command = replace(open_command(typed, muscat), process=process.process)
+    talk = open_track(svc, command).talk
     if setup.notice:
         console.print(Text(terminal_safe(setup.notice), style="yellow"), soft_wrap=True)
     console.print(Text(f"Demo talk {talk}: {setup.title}", style="bold"), soft_wrap=True)
@@ -197,6 +204,17 @@ def open_demo(svc: TalkService, base: str) -> str:
     for role, name in invited:
         url = f"{base}/invite/{access.invite(talk, name)}"
         print(invite_line(role.upper(), name, url), flush=True)
+    us_head = setup.delegates_of(muscat.parties[0])[0]
+    consulted = open_consultation(svc, process.process, us_head)
+    opened = svc.view(consulted.talk, consulted.actor)
+    console.print(
+        Text(f"Linked track {consulted.talk}: {opened.title}", style="bold"), soft_wrap=True
+    )
+    console.print(Text(terminal_safe(f"{us_head} takes part in both tracks: one link for each.")))
+    for member in opened.roster:
+        role = "mediator" if member.is_mediator else "delegate"
+        url = f"{base}/invite/{access.invite(consulted.talk, member.name)}"
+        print(invite_line(role.upper(), member.name, url), flush=True)
     return talk
 
 

@@ -34,8 +34,10 @@ from shuttle.talks import (
     ProposalAnswerView,
     ProposalOutcomeView,
     ProposalView,
+    ReceivedFromTrackView,
     ReleaseView,
     Seen,
+    SentToTrackView,
     SignatureView,
     StatementView,
 )
@@ -110,6 +112,18 @@ def sentence(seen: Seen) -> str:
         case CarriedInView():
             offered = f"\nOffer: {describe_terms(seen.terms)}" if seen.terms else ""
             return f"Carried from {seen.from_room} ({seen.mode.value}):\n{seen.text}{offered}"
+        case SentToTrackView():
+            return (
+                f"Statement #{seen.statement} was carried to the room of {seen.to_room} in the "
+                f"track {seen.to_title} ({seen.mode.value}):\n{seen.text}"
+                + (f"\nThat track's head then: {seen.there}" if seen.there else "")
+            )
+        case ReceivedFromTrackView():
+            return (
+                f"Carried in from the track {seen.from_title}, where {seen.from_party} said it "
+                f"({seen.mode.value}):\n{seen.text}"
+                + (f"\nThat track's head then: {seen.there}" if seen.there else "")
+            )
         case NoteView():
             return f"Private note: {seen.text}"
         case ConsentView():

@@ -52,6 +52,7 @@ from shuttle.talks import (
     SubmitProfile,
     agenda_of_space,
 )
+from shuttle.tracks import open_track
 
 DEFAULT_ROUNDS = 200
 
@@ -80,13 +81,15 @@ def simulate(
     seed: int = 0,
     on_round: Progress | None = None,
     chatter: bool = False,
+    process: str | None = None,
 ) -> SimulationResult:
-    """Run a talk on `scenario` to agreement or to the deadline; see the module docstring."""
+    """Run a talk on `scenario` to agreement or to the deadline; see the module docstring.
+    With `process`, the talk is opened as a track of that process (which must exist)."""
     if rounds < 1:
         raise ValueError(f"rounds must be at least 1, not {rounds}")
     players = cast(scenario, mediator, strategies, seed)
     agenda = agenda_of_space(scenario.space)
-    opened = _open(service, scenario, players, agenda)
+    opened = _open(service, scenario, players, agenda, process)
     run = _Run(
         service,
         scenario,
@@ -107,9 +110,13 @@ def simulate(
     return run.result(tuple(strategies), agreed_at)
 
 
-def _open(service: TalkService, scenario: Scenario, players: Cast, agenda: Agenda) -> Appended:
+def _open(
+    service: TalkService, scenario: Scenario, players: Cast, agenda: Agenda, process: str | None
+) -> Appended:
     setup = scenario.talk
-    return service.open_talk(
+    opening = open_track if process is not None else TalkService.open_talk
+    return opening(
+        service,
         OpenTalk(
             title=setup.title if setup else f"{scenario.name} (simulated)",
             parties=scenario.parties,
@@ -123,7 +130,8 @@ def _open(service: TalkService, scenario: Scenario, players: Cast, agenda: Agend
                 Incident(i.after_round, i.text, i.drop, i.chance) for i in scenario.escalation
             ),
             notice=setup.notice if setup else None,
-        )
+            process=process,
+        ),
     )
 
 

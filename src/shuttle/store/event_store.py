@@ -19,7 +19,7 @@ from shuttle.store.chain import GENESIS_HASH, Head, event_link, new_salt
 from shuttle.store.database import make_engine, migrate, write_transaction
 from shuttle.store.errors import ConcurrentAppend
 from shuttle.store.idempotency import Claimed, IdempotencyClaim, find_claim, insert_claim
-from shuttle.store.schema import events, talk_members, talks
+from shuttle.store.schema import events, process_tracks, processes, talk_members, talks
 from shuttle.store.stored_event import StoredEvent
 from shuttle.store.verify import VerifyReport, verify_events
 
@@ -65,6 +65,7 @@ class EventStore:
         *,
         claim: IdempotencyClaim | None = None,
         members: Sequence[tuple[str, int]] = (),
+        track_of: str | None = None,
     ) -> list[StoredEvent]:
         """Append ``documents`` to ``talk`` right after ``after``, all or nothing.
 
@@ -83,7 +84,8 @@ class EventStore:
         too, and nothing is written.
 
         ``members``, the names these events bring into the talk with the seq of the event
-        that names each, are indexed in the same transaction (see ``talks_of``).
+        that names each, are indexed in the same transaction (see ``talks_of``); so is
+        ``track_of``, the process a new talk is a track of (see ``tracks_of``).
         """
         _check_name("talk", talk)
         rows = _chain_rows(talk, after, documents, self._salted)
@@ -118,6 +120,8 @@ class EventStore:
                         insert(talk_members),
                         [{"name": name, "talk": talk, "seq": seq} for name, seq in members],
                     )
+                if track_of is not None:
+                    connection.execute(insert(process_tracks).values(process=track_of, talk=talk))
         except IntegrityError as exc:
             # The only constraints an insert can violate here are the uniqueness of (talk, seq),
             # of the talk's registration and of a claimed key: another writer got there first.
@@ -201,6 +205,33 @@ class EventStore:
             select(talk_members.c.talk)
             .join(talks, talks.c.talk == talk_members.c.talk)
             .where(talk_members.c.name == name)
+            .order_by(talks.c.ordinal)
+        )
+        with self._engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    def open_process(self, process: str, title: str) -> None:
+        """Register process ``process`` with its title; ``ConcurrentAppend`` if the identifier
+        is taken."""
+        _check_name("process", process)
+        try:
+            with write_transaction(self._engine) as connection:
+                connection.execute(insert(processes).values(process=process, title=title))
+        except IntegrityError as exc:
+            raise ConcurrentAppend(f"process {process!r} exists already") from exc
+
+    def process_title(self, process: str) -> str | None:
+        """The title of process ``process``, or None if there is no such process."""
+        query = select(processes.c.title).where(processes.c.process == process)
+        with self._engine.connect() as connection:
+            return connection.execute(query).scalar_one_or_none()
+
+    def tracks_of(self, process: str) -> list[str]:
+        """The talks opened as tracks of ``process``, oldest first."""
+        query = (
+            select(process_tracks.c.talk)
+            .join(talks, talks.c.talk == process_tracks.c.talk)
+            .where(process_tracks.c.process == process)
             .order_by(talks.c.ordinal)
         )
         with self._engine.connect() as connection:

@@ -86,6 +86,25 @@ talk_members = Table(
 )
 
 
+# Processes and their tracks (see migration 0007): beside the record. A track's opening event
+# names its process; this index, written in the same transaction, finds a process's tracks.
+processes = Table(
+    "processes",
+    metadata,
+    Column("process", String(64), nullable=False),
+    Column("title", String(500), nullable=False),
+    PrimaryKeyConstraint("process", name="pk_processes"),
+)
+
+process_tracks = Table(
+    "process_tracks",
+    metadata,
+    Column("process", String(64), nullable=False),
+    Column("talk", String(64), nullable=False),
+    PrimaryKeyConstraint("process", "talk", name="pk_process_tracks"),
+)
+
+
 def described_here(name: str | None, kind: str, _parents: object = None) -> bool:
     """Whether a database object is one this module describes: not one of the partitions of
     ``events`` (PostgreSQL, revision 0006), which are the events table itself, split by talk.

@@ -45,6 +45,7 @@ from shuttle.talks.single_text.commands import (
 )
 from shuttle.talks.state import TalkState, evolve, fold, initial_state
 from shuttle.talks.talk_view import Awaiting, Conversation, Member, RoomItem, Status, TalkView
+from shuttle.talks.tracks.commands import ReceiveFromTrack, SendToTrack
 from shuttle.talks.views import (
     AgendaView,
     AgreementView,
@@ -73,8 +74,10 @@ from shuttle.talks.views import (
     ProposalAnswerView,
     ProposalOutcomeView,
     ProposalView,
+    ReceivedFromTrackView,
     ReleaseView,
     Seen,
+    SentToTrackView,
     SignatureView,
     StatementView,
 )
@@ -144,6 +147,8 @@ __all__ = [
     "ProposalOutcomeView",
     "ProposalView",
     "Propose",
+    "ReceiveFromTrack",
+    "ReceivedFromTrackView",
     "Recorded",
     "Refusal",
     "Refused",
@@ -154,6 +159,8 @@ __all__ = [
     "RoomItem",
     "Say",
     "Seen",
+    "SendToTrack",
+    "SentToTrackView",
     "SetAgenda",
     "Sign",
     "SignatureView",

@@ -13,9 +13,10 @@ from shuttle.talks.offers.commands import OfferCommand
 from shuttle.talks.profiles.commands import ProfileCommand
 from shuttle.talks.proposals.commands import ProposalCommand
 from shuttle.talks.single_text.commands import TextCommand
+from shuttle.talks.tracks.commands import TrackCommand
 
 NegotiationCommand = TextCommand | ProposalCommand | BidCommand | OfferCommand | ProfileCommand
 """What a participant asks of the negotiation itself."""
 
-Command = OpenTalk | ConversationCommand | NegotiationCommand
+Command = OpenTalk | ConversationCommand | TrackCommand | NegotiationCommand
 """Every command a talk can be asked."""

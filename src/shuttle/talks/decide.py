@@ -29,6 +29,8 @@ from shuttle.talks.refusals import Invalid, NotFound, Refused
 from shuttle.talks.single_text.commands import TextCommand
 from shuttle.talks.single_text.rules import agenda_event, decide_text
 from shuttle.talks.state import TalkState
+from shuttle.talks.tracks.commands import TrackCommand
+from shuttle.talks.tracks.rules import decide_tracks
 
 
 def decide(state: TalkState, command: Command) -> list[Event]:
@@ -60,6 +62,8 @@ def decide(state: TalkState, command: Command) -> list[Event]:
         return decide_bids(state, actor, command)
     if isinstance(command, OfferCommand):
         return decide_offers(state, actor, command)
+    if isinstance(command, TrackCommand):
+        return decide_tracks(state, actor, command)
     if isinstance(command, ProfileCommand):
         return decide_profiles(state, actor, command)
     assert_never(command)

@@ -18,12 +18,13 @@ from shuttle.talks.offers.events import OfferFact
 from shuttle.talks.profiles.events import ProfileFact
 from shuttle.talks.proposals.events import ProposalFact
 from shuttle.talks.single_text.events import EscalationStep, TextFact
+from shuttle.talks.tracks.events import TrackFact
 from shuttle.talks.vocabulary import BidRule, Comparison, Handling, Mode, Role, Source
 
 NegotiationFact = TextFact | ProposalFact | BidFact | ProfileFact
 """The events of the negotiation's own state (`negotiation.evolve_negotiation`)."""
 
-Event = ConversationFact | OfferFact | NegotiationFact
+Event = ConversationFact | OfferFact | TrackFact | NegotiationFact
 """Every event a record can hold: each seam lists its own, and this is their sum. The folds,
 `view_of` and the record's reader all follow it, so a kind added to a seam and not handled
 there is a type error."""
@@ -47,8 +48,17 @@ class Recorded:
 
 def to_data(event: Event) -> dict[str, Any]:
     """The event's fields as plain data (tuples become lists, enums their values, nested
-    values such as delegates and agenda issues mappings of their fields)."""
-    return {field.name: _plain(getattr(event, field.name)) for field in fields(event)}
+    values such as delegates and agenda issues mappings of their fields). A field added for
+    a new feature (metadata ``absent_when_default``) is left out while it holds its default,
+    so that records not using the feature stay byte for byte what they were."""
+    return {
+        field.name: _plain(getattr(event, field.name))
+        for field in fields(event)
+        if not (
+            field.metadata.get("absent_when_default")
+            and getattr(event, field.name) == field.default
+        )
+    }
 
 
 def _plain(value: Any) -> Any:

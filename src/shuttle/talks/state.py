@@ -18,6 +18,8 @@ from shuttle.talks.negotiation import Negotiation, evolve_negotiation
 from shuttle.talks.offers.events import OfferFact
 from shuttle.talks.offers.fold import evolve_offers
 from shuttle.talks.participant import Participant
+from shuttle.talks.tracks.events import TrackFact
+from shuttle.talks.tracks.fold import evolve_tracks
 from shuttle.talks.vocabulary import BidRule, Handling
 
 
@@ -91,6 +93,8 @@ def evolve(state: TalkState, recorded: Recorded) -> TalkState:
         return evolve_conversation(state, seq, event)
     if isinstance(event, OfferFact):
         return evolve_offers(state, seq, event)
+    if isinstance(event, TrackFact):
+        return evolve_tracks(state, seq, event)
     if isinstance(event, NegotiationFact):
         return replace(state, negotiation=evolve_negotiation(state.negotiation, seq, event))
     assert_never(event)

@@ -46,16 +46,26 @@ from shuttle.talks.views import (
     ProposalAnswerView,
     ProposalOutcomeView,
     ProposalView,
+    ReceivedFromTrackView,
     ReleaseView,
     Seen,
+    SentToTrackView,
     SignatureView,
     StatementView,
 )
 from shuttle.talks.vocabulary import JOINT_ROOM, BidRule, Handling, Role
 
-RoomItem = StatementView | OfferView | CarriageView | CarriedInView | CarriedOutView
+RoomItem = (
+    StatementView
+    | OfferView
+    | CarriageView
+    | CarriedInView
+    | CarriedOutView
+    | SentToTrackView
+    | ReceivedFromTrackView
+)
 """What a room's list holds: words said there, offers made there, carriages into (or, seen by
-the source party, out of) it."""
+the source party, out of) it, from another track or to one."""
 
 Conversation = ConversationSeen
 """The rooms' conversation, as against the negotiation and the mediators' notebook."""
@@ -120,6 +130,7 @@ class TalkView:
     events: list[Seen] = field(default_factory=list)
     title: str = ""
     notice: str | None = None
+    process: str | None = None  # the process this talk is a track of, if any
     parties: list[str] = field(default_factory=list)
     default_handling: Handling = Handling.MEDIATOR_ONLY
     hide_carried_text: bool = False
@@ -131,6 +142,9 @@ class TalkView:
     conversation: list[Conversation] = field(default_factory=list)
     rooms: dict[str, list[RoomItem]] = field(default_factory=lambda: defaultdict(list))
     carriages: dict[int, list[Carriage]] = field(default_factory=lambda: defaultdict(list))
+    sent_to_tracks: dict[int, list[SentToTrackView]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # by the statement carried to another track
     handling: dict[int, Handling] = field(default_factory=dict)  # each statement's current rule
     negotiation: list[Seen] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
@@ -350,6 +364,7 @@ class TalkView:
             case OpeningView():
                 self.title = seen.title
                 self.notice = seen.notice
+                self.process = seen.process
                 self.parties = list(seen.parties)
                 self.default_handling = seen.default_handling
                 self.hide_carried_text = seen.hide_carried_text
@@ -372,9 +387,13 @@ class TalkView:
                 self.conversation.append(seen)
                 self.rooms[seen.room].append(seen)
                 self.carriages[seen.source].append(seen)
-            case CarriedInView():
+            case CarriedInView() | ReceivedFromTrackView():
                 self.conversation.append(seen)
                 self.rooms[seen.room].append(seen)
+            case SentToTrackView():
+                self.conversation.append(seen)
+                self.rooms[seen.room].append(seen)
+                self.sent_to_tracks[seen.statement].append(seen)
             case ReleaseView():
                 self.conversation.append(seen)
                 self.handling[seen.statement] = seen.handling

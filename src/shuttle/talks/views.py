@@ -93,6 +93,7 @@ class OpeningView(_View):
     hide_carried_text: bool
     bid_rule: BidRule
     notice: str | None
+    process: str | None = field(default=None, metadata=WITHHELD)  # a track's process
 
 
 @dataclass(frozen=True)
@@ -402,8 +403,50 @@ class OfferAnswerView(_View):
     accept: bool
 
 
+@dataclass(frozen=True)
+class SentToTrackView(_View):
+    """One of the reader's party's statements (or, for mediators, any party's) carried into
+    another track of the process: where, by whom, how, and the words. `there` is the other
+    track's head once they came in, shown to mediators only."""
+
+    kind: ClassVar[str] = "sent-to-track"
+    by: str
+    statement: int
+    from_room: str
+    to_track: str
+    to_title: str
+    to_room: str
+    mode: Mode
+    text: str
+    there: str | None = field(default=None, metadata=WITHHELD)
+
+    @property
+    def room(self) -> str:
+        """The room of this track the statement was said in."""
+        return self.from_room
+
+
+@dataclass(frozen=True)
+class ReceivedFromTrackView(_View):
+    """Words carried into a room of this track from another track of the process: from
+    which track and party, by whom and how. `there` is the source track's head when they
+    were carried, shown to mediators only."""
+
+    kind: ClassVar[str] = "received-from-track"
+    by: str
+    room: str
+    from_track: str
+    from_title: str
+    from_party: str
+    mode: Mode
+    text: str
+    there: str | None = field(default=None, metadata=WITHHELD)
+
+
 ConversationSeen = (
     StatementView
+    | SentToTrackView
+    | ReceivedFromTrackView
     | OfferView
     | CarriageView
     | CarriedInView

@@ -51,6 +51,7 @@ from shuttle.talks.single_text.events import (
     Signed,
 )
 from shuttle.talks.state import TalkState
+from shuttle.talks.tracks.events import ReceivedFromTrack, SentToTrack
 from shuttle.talks.views import (
     AgendaView,
     AgreementView,
@@ -76,8 +77,10 @@ from shuttle.talks.views import (
     ProposalAnswerView,
     ProposalOutcomeView,
     ProposalView,
+    ReceivedFromTrackView,
     ReleaseView,
     Seen,
+    SentToTrackView,
     SignatureView,
     StatementView,
 )
@@ -165,6 +168,14 @@ def _for_party(party: str | None, recorded: Recorded, state: TalkState) -> Seen 
             return None
         case Consented():
             return ConsentView(seq, at, event.by, event.party) if event.party == party else None
+        case SentToTrack():
+            # Like a carriage out: the party whose words left sees where they went.
+            if state.statements[event.statement].party != party:
+                return None
+            return _sent_to_track(recorded, event, there=None)
+        case ReceivedFromTrack():
+            seen = event.room == party or (event.room == JOINT_ROOM and state.joint_open)
+            return _received_from_track(recorded, event, there=None) if seen else None
         case Offered():
             return _offer(recorded, event) if event.room == party else None
         case Signed():
@@ -228,6 +239,10 @@ def _for_mediator(recorded: Recorded) -> Seen:
             )
         case Noted():
             return NoteView(seq, at, event.by, event.text)
+        case SentToTrack():
+            return _sent_to_track(recorded, event, there=event.there)
+        case ReceivedFromTrack():
+            return _received_from_track(recorded, event, there=event.there)
         case Consented():
             return ConsentView(seq, at, event.by, event.party)
         case Offered():
@@ -276,6 +291,38 @@ def _opening(recorded: Recorded, event: TalkOpened, delegates: tuple[Delegate, .
         event.hide_carried_text,
         event.bid_rule,
         event.notice,
+        event.process,
+    )
+
+
+def _sent_to_track(recorded: Recorded, event: SentToTrack, there: str | None) -> Seen:
+    return SentToTrackView(
+        recorded.seq,
+        recorded.at,
+        event.by,
+        event.statement,
+        event.from_room,
+        event.to_track,
+        event.to_title,
+        event.to_room,
+        event.mode,
+        event.text,
+        there,
+    )
+
+
+def _received_from_track(recorded: Recorded, event: ReceivedFromTrack, there: str | None) -> Seen:
+    return ReceivedFromTrackView(
+        recorded.seq,
+        recorded.at,
+        event.by,
+        event.room,
+        event.from_track,
+        event.from_title,
+        event.from_party,
+        event.mode,
+        event.text,
+        there,
     )
 
 

@@ -22,6 +22,7 @@ class OpenTalk:
     escalation: tuple[Incident, ...] = ()
     bid_rule: BidRule = BidRule.MIDPOINT
     notice: str | None = None
+    process: str | None = None  # the process this talk is a track of (the service checks it)
 
 
 @dataclass(frozen=True)

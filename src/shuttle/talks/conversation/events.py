@@ -3,7 +3,7 @@ handling released, carried between rooms, the mediators' notes, consent to the j
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from shuttle.talks.vocabulary import BidRule, Handling, Mode, Role
@@ -28,6 +28,8 @@ class TalkOpened:
     hide_carried_text: bool
     bid_rule: BidRule = BidRule.MIDPOINT  # how blind bids settle; absent in older records
     notice: str | None = None  # shown to everyone, e.g. that a scenario is illustrative
+    # The process this talk is a track of; absent from the record of a talk that is none.
+    process: str | None = field(default=None, metadata={"absent_when_default": True})
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ def open_talk(command: OpenTalk) -> TalkOpened:
         hide_carried_text=command.hide_carried_text,
         bid_rule=command.bid_rule,
         notice=None if command.notice is None else clean_text(command.notice, "notice"),
+        process=command.process,
     )
 
 
@@ -128,7 +129,7 @@ def leave(state: TalkState, actor: Participant, command: Leave) -> Left:
 
 
 def say(state: TalkState, actor: Participant, command: Say) -> Said:
-    room = _speaking_room(state, actor, command.room)
+    room = speaking_room(state, actor, command.room)
     if room == JOINT_ROOM and not state.joint_open:
         raise Refused(
             "the joint room opens only after a delegate of every party has consented",
@@ -140,7 +141,7 @@ def say(state: TalkState, actor: Participant, command: Say) -> Said:
     return Said(by=actor.name, room=room, text=text, handling=handling)
 
 
-def _speaking_room(state: TalkState, actor: Participant, requested: str | None) -> str:
+def speaking_room(state: TalkState, actor: Participant, requested: str | None) -> str:
     if requested is None:
         if actor.is_mediator:
             rooms = listing((*state.parties, JOINT_ROOM))
@@ -173,7 +174,7 @@ def _joint_waiting(state: TalkState, actor: Participant) -> str:
 
 
 def release(state: TalkState, actor: Participant, command: Release) -> Released:
-    statement = _visible_statement(state, actor, command.statement)
+    statement = visible_statement(state, actor, command.statement)
     if actor.is_mediator or statement.party != actor.party or statement.room != actor.party:
         raise Refused(
             "only a delegate of the statement's party may change its handling",
@@ -204,7 +205,7 @@ def convey(state: TalkState, actor: Participant, command: Convey) -> Conveyed:
         "only a mediator carries statements between rooms",
         "say it in your own room and set its handling to let the mediator carry it",
     )
-    source = _visible_statement(state, actor, command.statement)
+    source = visible_statement(state, actor, command.statement)
     if source.room == JOINT_ROOM:
         raise Refused(
             f"statement {source.seq} was made in the joint room, which every party already sees",
@@ -295,7 +296,7 @@ def consent(state: TalkState, actor: Participant) -> list[Event]:
     return events
 
 
-def _visible_statement(state: TalkState, actor: Participant, seq: int) -> Statement:
+def visible_statement(state: TalkState, actor: Participant, seq: int) -> Statement:
     if not can_see(actor, seq, state):
         raise NotFound(f"event {seq} not found")
     statement = state.statements.get(seq)

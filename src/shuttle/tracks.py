@@ -1,0 +1,150 @@
+"""Processes and their tracks: several talks that belong together (the Muscat round, and the
+consultation run beside it), and words carried from one track into another.
+
+Nothing crosses between tracks by itself. A participant who sees a statement in one track may
+carry it into another track of the same process where it may speak, only as the statement's
+handling allows. The carry is an event in both records, each naming the other's head: first
+the words come in to the target track (naming the source's head, which holds the statement),
+then the source records where they went (naming the target's head, which holds their coming
+in). Each append is one talk's own transaction: no transaction ever spans two talks.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from shuttle.service import Appended, Head, TalkService
+from shuttle.store import ConcurrentAppend
+from shuttle.talks import (
+    Invalid,
+    Mode,
+    NotFound,
+    OpenTalk,
+    ReceiveFromTrack,
+    Refused,
+    SendToTrack,
+    TalkView,
+)
+from shuttle.talks.text import MAX_TITLE, clean_name
+
+
+@dataclass(frozen=True)
+class Process:
+    process: str
+    title: str
+    tracks: list[str]
+
+
+@dataclass(frozen=True)
+class CarriedAcross:
+    """What one carry added: the words' coming in (`received`, in the target track) and
+    their leaving (`sent`, in the source track), each as its actor sees it."""
+
+    received: Appended
+    sent: Appended
+
+
+def open_process(service: TalkService, title: str) -> Process:
+    """Register a new process under a fresh identifier."""
+    clean = clean_name(title, "title", limit=MAX_TITLE)
+    while True:
+        process = uuid.uuid4().hex
+        try:
+            service.store.open_process(process, clean)
+        except ConcurrentAppend:  # an identifier collision: draw another
+            continue
+        return Process(process, clean, [])
+
+
+def process_of(service: TalkService, process: str) -> Process:
+    """Process `process`, its title and tracks; NotFound if there is none."""
+    title = service.store.process_title(process.strip())
+    if title is None:
+        raise NotFound(f"process {process.strip()!r} not found")
+    return Process(process.strip(), title, service.store.tracks_of(process.strip()))
+
+
+def open_track(service: TalkService, command: OpenTalk) -> Appended:
+    """Open a talk as a track of `command.process`, which must exist."""
+    if command.process is None:
+        raise Invalid("a track needs its process")
+    process_of(service, command.process)
+    return service.open_talk(command)
+
+
+def tracks_for(service: TalkService, process: str, as_name: str) -> list[TalkView]:
+    """The tracks of `process` that `as_name` takes part in, as it sees each."""
+    found = process_of(service, process)
+    mine = set(service.store.talks_of(as_name.strip()))
+    return [service.view(talk, as_name) for talk in found.tracks if talk in mine]
+
+
+def carry_across(
+    service: TalkService,
+    source: str,
+    actor: str,
+    statement: int,
+    target: str,
+    target_actor: str,
+    room: str | None,
+    mode: Mode,
+    text: str | None = None,
+) -> CarriedAcross:
+    """Carry statement `statement` of track `source`, as `actor` there, into room `room` of
+    track `target`, as `target_actor` there (the same person, under its name in that
+    track). Refused, with nothing recorded in either track, unless both are tracks of one
+    process, the statement's handling lets it travel so, and the carrier may speak there."""
+    source_view = service.view(source, actor)
+    target_view = service.view(target, target_actor)
+    if source_view.process is None or source_view.process != target_view.process:
+        raise Refused(
+            "words travel only between tracks of one process",
+            "open the other talk as a track of this one's process",
+        )
+    if source == target:
+        raise Refused("the two tracks are one talk", "carry within a talk with convey")
+    said = source_view.statement(statement)
+    if said is None:
+        raise NotFound(f"event {statement} not found")
+    # Decide the source's side first, on the record as it is, so that a refusal there (a
+    # mediator-only statement, a paraphrase of a verbatim-only one) records nothing anywhere.
+    probe = SendToTrack(
+        actor, statement, target, target_view.title, room or "", mode, text, _PLACEHOLDER
+    )
+    service.check(source, probe)
+    party = said.room if said.room in source_view.parties else _party_of(source_view, said.by)
+    words = said.text if mode is Mode.VERBATIM else (text or "")
+    received = service.execute(
+        target,
+        ReceiveFromTrack(
+            target_actor, room, source, source_view.title, party, mode, words, source_view.head
+        ),
+    )
+    landed = received.events[0]
+    sent = service.execute(
+        source,
+        SendToTrack(
+            actor,
+            statement,
+            target,
+            target_view.title,
+            getattr(landed, "room", room or ""),
+            mode,
+            text,
+            str(received.head),
+        ),
+    )
+    return CarriedAcross(received, sent)
+
+
+def _party_of(view: TalkView, name: str) -> str:
+    """The party of the delegate `name` (a statement in the joint room names its speaker)."""
+    party = next((m.party for m in view.roster if m.name == name), None)
+    if party is None:
+        raise Refused("a mediator's own words are not a party's statement", "say them yourself")
+    return party
+
+
+_PLACEHOLDER = str(Head(1, "0" * 64))
+"""A well-formed head for deciding the source's side before the target's head is known."""
