@@ -19,6 +19,7 @@ from shuttle.engine.formats.upload import agenda_scenario_from_upload
 from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, Invalid, TalkView
 from shuttle.talks.visibility import BID_NOTICE
+from shuttle.tracks import process_of
 from shuttle.web.deps import talk_service
 from shuttle.web.opening import FieldErrors, Opening, command_for, sentence
 from shuttle.web.pages.agenda_text import EXAMPLE, parse_agenda
@@ -45,8 +46,15 @@ async def home(request: Request) -> Response:
         return RedirectResponse("/login", status_code=303)
     if identity.talk is not None:
         return RedirectResponse(f"/talks/{identity.talk}", status_code=303)
-    cases = await run_in_threadpool(mediated, talk_service(request), identity)
-    context = {"cases": cases, "who": identity.user, "csrf": csrf_of(identity)}
+    service = talk_service(request)
+    cases = await run_in_threadpool(mediated, service, identity)
+    processes = await run_in_threadpool(process_titles, service, cases)
+    context = {
+        "cases": cases,
+        "processes": processes,
+        "who": identity.user,
+        "csrf": csrf_of(identity),
+    }
     return page("cases.html", context)
 
 
@@ -57,6 +65,11 @@ def mediated(service: TalkService, identity: Identity) -> list[TalkView]:
         return []
     views = [v for v in service.cases(identity.user) if v.is_mediator]
     return sorted(views, key=lambda v: v.last_activity or "", reverse=True)
+
+
+def process_titles(service: TalkService, views: list[TalkView]) -> dict[str, str]:
+    """The title of each process these talks are tracks of."""
+    return {v.process: process_of(service, v.process).title for v in views if v.process is not None}
 
 
 @router.get("/talks/new")

@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from shuttle.service import TalkService
 from shuttle.talks import Refusal, TalkView
+from shuttle.tracks import process_of, tracks_for
 from shuttle.web.deps import Actor
 from shuttle.web.pages.chart import Chart, chart_of
 from shuttle.web.pages.confirmations import Confirmation
@@ -55,6 +56,9 @@ def build(service: TalkService, actor: Actor, state: FormState | None = None) ->
         "state": state,
         "room_ids": room_ids(view),
     }
+    if view.process is not None:
+        context["process_title"] = process_of(service, view.process).title
+        context["process_tracks"] = tracks_for(service, view.process, view.name)
     if view.is_mediator:
         context |= advice_context(service, actor)
     else:
