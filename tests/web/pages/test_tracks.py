@@ -1,24 +1,28 @@
-"""A process's tracks on the pages: each talk page shows the tracks of its process that the
-reader takes part in, side by side, and nothing of a track it is not in; words carried across
-appear in the target room with where they came from."""
+"""A process's tracks on the pages: a mediator's account sees the tracks of the process it
+mediates side by side; a delegate's session shows nothing of another track, even one that
+names a participant like it (a name is no identity across tracks); words carried across appear
+in the target room with where they came from."""
 
 from __future__ import annotations
 
 from shuttle.talks import Delegate, Handling, Mode, OpenTalk, Say
 from shuttle.tracks import carry_across, open_process, open_track
 from tests.web.pages.rooms import unisolated
+from tests.web.pages.test_opening import signed_in
 from tests.web.running import Server
 
 
-def test_each_page_shows_the_readers_tracks_side_by_side(server: Server) -> None:
+def test_tracks_side_by_side_for_the_mediator_and_nothing_across_for_a_name(
+    server: Server,
+) -> None:
     service = server.operator[0]
     process = open_process(service, "Spring round").process
     main = open_track(service, OpenTalk(
-        "Main round", ("North", "South"), ("Convener",),
+        "Main round", ("North", "South"), ("Track Convener",),
         (Delegate("North head", "North"), Delegate("South head", "South")), process=process,
     )).talk  # fmt: skip
     side = open_track(service, OpenTalk(
-        "Side consultation", ("North", "East"), ("Host",),
+        "Side consultation", ("North", "East"), ("Track Convener",),
         (Delegate("North head", "North"), Delegate("East head", "East")), process=process,
     )).talk  # fmt: skip
     said = service.execute(
@@ -27,17 +31,23 @@ def test_each_page_shows_the_readers_tracks_side_by_side(server: Server) -> None
     carry_across(service, main, "North head", said.first_seq, side, "North head", None,
                  Mode.VERBATIM)  # fmt: skip
 
-    north = unisolated(server.browser_session(main, "North head").get(f"/talks/{main}").text)
-    assert "Tracks of Spring round" in north
-    assert "Main round</strong> (this track)" in north and f'href="/talks/{side}"' in north
-    assert "carried statement #" in north and "Side consultation" in north
+    convener = signed_in(server, "Track Convener")
+    page = unisolated(convener.get(f"/talks/{main}").text)
+    assert "Tracks of Spring round" in page
+    assert "Main round</strong> (this track)" in page and f'href="/talks/{side}"' in page
+    assert "carried statement #" in page and "Side consultation" in page
+    home = unisolated(convener.get("/").text)
+    assert home.count("Track of Spring round") == 2
 
-    south = unisolated(server.browser_session(main, "South head").get(f"/talks/{main}").text)
-    assert "Tracks of" not in south and "Side consultation" not in south
+    # The North head's link opens the main round alone: the side track, which names a
+    # participant "North head" too, is not shown (its mediator could name anyone so).
+    north = unisolated(server.browser_session(main, "North head").get(f"/talks/{main}").text)
+    assert "Tracks of" not in north and f'href="/talks/{side}"' not in north
+    assert "Side consultation" in north  # where its own words went, from its own record
 
     east = unisolated(server.browser_session(side, "East head").get(f"/talks/{side}").text)
     assert "Tracks of" not in east and "We could open the crossing." not in east
 
-    host = unisolated(server.browser_session(side, "Host").get(f"/talks/{side}").text)
-    assert "brings words from the track Main round, where North said them" in host
-    assert "We could open the crossing." in host
+    convened = unisolated(convener.get(f"/talks/{side}").text)
+    assert "brings words from the track Main round, where North said them" in convened
+    assert "We could open the crossing." in convened

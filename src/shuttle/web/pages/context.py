@@ -58,12 +58,23 @@ def build(service: TalkService, actor: Actor, state: FormState | None = None) ->
     }
     if view.process is not None:
         context["process_title"] = process_of(service, view.process).title
-        context["process_tracks"] = tracks_for(service, view.process, view.name)
+        context["process_tracks"] = reachable_tracks(service, actor, view.process)
     if view.is_mediator:
         context |= advice_context(service, actor)
     else:
         context["profile_defaults"] = profile_fields(view)
     return context
+
+
+def reachable_tracks(service: TalkService, actor: Actor, process: str) -> list[TalkView]:
+    """The tracks of `process` this visitor's own credentials reach: a mediator's account
+    acts in every talk that names it as a mediator, so those; a delegate's session reaches its
+    one talk alone. A name is no identity across tracks (another track's mediator may name
+    anyone anything), so a track is never shown for a name found in it, only for a credential
+    that opens it."""
+    if actor.identity.user is None:
+        return []
+    return [v for v in tracks_for(service, process, actor.identity.user) if v.is_mediator]
 
 
 def profile_fields(view: TalkView) -> dict[str, str]:
