@@ -15,11 +15,19 @@ from shuttle.talks import (
     NotFound,
     OpenTalk,
     ReceivedFromTrackView,
+    ReceiveFromTrack,
     Refused,
     Say,
     SentToTrackView,
 )
-from shuttle.tracks import carry_across, open_process, open_track, process_of, tracks_for
+from shuttle.tracks import (
+    carry_across,
+    link_problems,
+    open_process,
+    open_track,
+    process_of,
+    tracks_for,
+)
 
 MUSCAT = OpenTalk(
     "Muscat", ("United States", "Iran"), ("Oman",),
@@ -109,3 +117,26 @@ def test_nothing_crosses_to_a_talk_of_another_process(service: TalkService) -> N
     assert heads(service, muscat, elsewhere) == before
     with pytest.raises(NotFound, match="process 'nope' not found"):
         open_track(service, OpenTalk(**{**MUSCAT.__dict__, "process": "nope"}))
+
+
+def test_the_links_between_records_are_checked(service: TalkService) -> None:
+    _, muscat, consult = two_tracks(service)
+    said = service.execute(muscat, Say("US Envoy", "Words.", handling=Handling.MAY_CONVEY))
+    carry_across(service, muscat, "US Envoy", said.first_seq, consult, "US Envoy", None,
+                 Mode.VERBATIM)  # fmt: skip
+    assert link_problems(service) == []
+    # A crash between the two appends: the words came in, the source never said it sent them.
+    service.execute(
+        consult,
+        ReceiveFromTrack("US Envoy", None, muscat, "Muscat", "United States", Mode.VERBATIM,
+                         "Words.", str(service.store.head(muscat))),
+    )  # fmt: skip
+    [lost] = link_problems(service)
+    assert "whose record does not say they were sent" in lost
+    # A head the other record never held.
+    service.execute(
+        consult,
+        ReceiveFromTrack("US Envoy", None, muscat, "Muscat", "United States", Mode.VERBATIM,
+                         "Words.", "2:" + "0" * 64),
+    )  # fmt: skip
+    assert any("which that record does not hold" in p for p in link_problems(service))

@@ -138,6 +138,50 @@ def carry_across(
     return CarriedAcross(received, sent)
 
 
+def link_problems(service: TalkService) -> list[str]:
+    """What does not hold between the records of each process's tracks: every carry across
+    must be in both records, each naming a head the other record holds -- the words' coming in
+    names the source's head, and their leaving names the event of their coming in. (Each
+    record's own chain is `verify`'s; this checks the links between records.)"""
+    problems: list[str] = []
+    for process in service.store.processes():
+        tracks = service.store.tracks_of(process)
+        hashes = {t: {e.seq: e.hash for e in service.store.load(t)} for t in tracks}
+        came: dict[tuple[str, str], tuple[str, int]] = {}  # (target, its head) -> source, seq
+        went: set[tuple[str, str]] = set()
+        for talk in tracks:
+            for stored in service.store.load(talk):
+                kind, data = stored.document["kind"], stored.document["data"]
+                if kind == "received-from-track":
+                    source, there = data["from_track"], data["there"]
+                    if not _holds(hashes.get(source), there):
+                        problems.append(
+                            f"talk {talk} event {stored.seq}: names head {there} of track "
+                            f"{source}, which that record does not hold"
+                        )
+                    came[(talk, f"{stored.seq}:{stored.hash}")] = (source, stored.seq)
+                elif kind == "sent-to-track":
+                    target, there = data["to_track"], data["there"]
+                    went.add((target, there))
+                    if not _holds(hashes.get(target), there):
+                        problems.append(
+                            f"talk {talk} event {stored.seq}: names head {there} of track "
+                            f"{target}, which that record does not hold"
+                        )
+        for (target, head), (source, seq) in came.items():
+            if (target, head) not in went:
+                problems.append(
+                    f"talk {target} event {seq}: words carried in from track {source}, whose "
+                    "record does not say they were sent"
+                )
+    return problems
+
+
+def _holds(hashes: dict[int, str] | None, head: str) -> bool:
+    seq, _, digest = head.partition(":")
+    return hashes is not None and seq.isdigit() and hashes.get(int(seq)) == digest
+
+
 def _party_of(view: TalkView, name: str) -> str:
     """The party of the delegate `name` (a statement in the joint room names its speaker)."""
     party = next((m.party for m in view.roster if m.name == name), None)

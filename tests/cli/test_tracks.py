@@ -30,7 +30,8 @@ def test_a_process_its_tracks_and_a_carry_across(shuttle: Shuttle) -> None:
     assert [t["talk"] for t in shown["tracks"]] == [muscat, consult]
     assert [t["talk"] for t in shuttle.ok("process", "show", process, "--as", "Iranian FM",
                                           "--json").json["tracks"]] == [muscat]  # fmt: skip
-    assert shuttle.ok("verify").out.startswith("ok: 2 talks")
+    verified = shuttle.ok("verify", "--json").json
+    assert verified["ok"] and verified["talks_checked"] == 2 and verified["links"] == []
 
 
 def test_refusals_name_the_problem_and_change_nothing(shuttle: Shuttle) -> None:

@@ -47,7 +47,7 @@ from shuttle.talks import (
     Role,
     Say,
 )
-from shuttle.tracks import open_track
+from shuttle.tracks import link_problems, open_track
 
 app = typer.Typer(
     name="shuttle",
@@ -413,7 +413,9 @@ def verify(
         except ValueError as error:
             fail(Exit.USAGE, f"invalid: --expect {spec!r}: {error}")
     with reported():
-        report = service(db).verify(heads)
+        talks = service(db)
+        report = talks.verify(heads)
+        links = link_problems(talks)
     failures = [{"talk": f.talk, "seq": f.seq, "reason": f.reason} for f in report.failures]
     if as_json:
         print_json(
@@ -423,6 +425,7 @@ def verify(
                 "events_checked": report.events_checked,
                 "failures": failures,
                 "formats": report.formats,
+                "links": links,
             }
         )
     elif report.ok:
@@ -439,6 +442,11 @@ def verify(
                 typer.echo(f"FAILED talk {failure.talk} event {failure.seq}: {failure.reason}")
         first = report.failures[0]
         fail(Exit.REFUSED, f"verify failed at talk {first.talk} event {first.seq}: {first.reason}")
+    if links:
+        if not as_json:
+            for problem in links:
+                typer.echo(f"FAILED link: {problem}")
+        fail(Exit.REFUSED, f"verify failed between tracks: {links[0]}")
 
 
 @app.command(

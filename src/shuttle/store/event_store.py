@@ -226,6 +226,11 @@ class EventStore:
         with self._engine.connect() as connection:
             return connection.execute(query).scalar_one_or_none()
 
+    def processes(self) -> list[str]:
+        """Every process's identifier."""
+        with self._engine.connect() as connection:
+            return list(connection.execute(select(processes.c.process)).scalars())
+
     def tracks_of(self, process: str) -> list[str]:
         """The talks opened as tracks of ``process``, oldest first."""
         query = (
