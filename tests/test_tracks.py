@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shuttle.assembly import open_service
-from shuttle.service import TalkService
+from shuttle.service import IdempotencyClaim, TalkService
 from shuttle.talks import (
     Delegate,
     Handling,
@@ -140,3 +140,33 @@ def test_the_links_between_records_are_checked(service: TalkService) -> None:
                          "Words.", "2:" + "0" * 64),
     )  # fmt: skip
     assert any("which that record does not hold" in p for p in link_problems(service))
+
+
+def test_a_keyed_carry_answers_again_and_completes_one_cut_short(service: TalkService) -> None:
+    _, muscat, consult = two_tracks(service)
+    said = service.execute(muscat, Say("US Envoy", "Words.", handling=Handling.MAY_CONVEY))
+
+    def carry(key: str) -> tuple[object, ...]:
+        done = carry_across(service, muscat, "US Envoy", said.first_seq, consult, "US Envoy",
+                            None, Mode.VERBATIM, key=(key, "f" * 64))  # fmt: skip
+        return done.received.events, done.received.head, done.sent.events, done.sent.head
+
+    first = carry("k1")
+    after = heads(service, muscat, consult)
+    assert carry("k1") == first  # sent again: the same answer, nothing new recorded
+    assert heads(service, muscat, consult) == after
+
+    # Cut short: the words came in under key k2, but the source never recorded their leaving.
+    view = service.view(muscat, "US Envoy")
+    service.execute(
+        consult,
+        ReceiveFromTrack("US Envoy", None, muscat, "Muscat", "United States", Mode.VERBATIM,
+                         "Words.", view.head),
+        claim=IdempotencyClaim("US Envoy", "k2", "f" * 64),
+    )  # fmt: skip
+    assert link_problems(service)
+    carry("k2")  # the retry completes the carry instead of carrying twice
+    assert link_problems(service) == []
+    received = [e for e in service.view(consult, "US Envoy").events
+                if isinstance(e, ReceivedFromTrackView)]  # fmt: skip
+    assert len(received) == 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from shuttle.service import Appended, Head, TalkService
+from shuttle.service import Appended, Head, IdempotencyClaim, TalkService
 from shuttle.store import ConcurrentAppend
 from shuttle.talks import (
     Invalid,
@@ -45,13 +45,14 @@ class CarriedAcross:
     sent: Appended
 
 
-def open_process(service: TalkService, title: str) -> Process:
-    """Register a new process under a fresh identifier."""
+def open_process(service: TalkService, title: str, opened_by: str | None = None) -> Process:
+    """Register a new process under a fresh identifier; `opened_by`, a mediator's account
+    name, may then open its tracks (None: the operator, at the command line)."""
     clean = clean_name(title, "title", limit=MAX_TITLE)
     while True:
         process = uuid.uuid4().hex
         try:
-            service.store.open_process(process, clean)
+            service.store.open_process(process, clean, opened_by)
         except ConcurrentAppend:  # an identifier collision: draw another
             continue
         return Process(process, clean, [])
@@ -63,6 +64,29 @@ def process_of(service: TalkService, process: str) -> Process:
     if title is None:
         raise NotFound(f"process {process.strip()!r} not found")
     return Process(process.strip(), title, service.store.tracks_of(process.strip()))
+
+
+def may_open_track(service: TalkService, process: str, account: str) -> bool:
+    """Whether a mediator's account may open a track of `process`: it opened the process, or
+    mediates one of its tracks. (Else anyone who learnt a process's id could add a track to
+    it and appear in its listings.)"""
+    row = service.store.process_row(process.strip())
+    if row is None:
+        return False
+    if row[1] == account:
+        return True
+    return any(v.is_mediator for v in tracks_for(service, process, account))
+
+
+def reached_by(service: TalkService, process: str, account: str) -> Process:
+    """Process `process` as a mediator's account may know it: its title and the tracks the
+    account mediates; NotFound, exactly as for a process that does not exist, unless the
+    account opened it or mediates one of its tracks."""
+    if not may_open_track(service, process, account):
+        raise NotFound(f"process {process.strip()!r} not found")
+    found = process_of(service, process)
+    mediated = [v.talk for v in tracks_for(service, process, account) if v.is_mediator]
+    return Process(found.process, found.title, mediated)
 
 
 def open_track(service: TalkService, command: OpenTalk) -> Appended:
@@ -90,11 +114,24 @@ def carry_across(
     room: str | None,
     mode: Mode,
     text: str | None = None,
+    key: tuple[str, str] | None = None,
 ) -> CarriedAcross:
     """Carry statement `statement` of track `source`, as `actor` there, into room `room` of
     track `target`, as `target_actor` there (the same person, under its name in that
     track). Refused, with nothing recorded in either track, unless both are tracks of one
-    process, the statement's handling lets it travel so, and the carrier may speak there."""
+    process, the statement's handling lets it travel so, and the carrier may speak there.
+
+    With `key` (an idempotency key and its request's fingerprint), the carry is claimed in
+    both tracks, each in its own append: sent again, it answers as the first time; and one
+    that stopped between its two appends is completed, not repeated."""
+    claims = (
+        (None, None)
+        if key is None
+        else (
+            IdempotencyClaim(target_actor.strip(), *key),
+            IdempotencyClaim(actor.strip(), *key),
+        )
+    )
     source_view = service.view(source, actor)
     target_view = service.view(target, target_actor)
     if source_view.process is None or source_view.process != target_view.process:
@@ -120,6 +157,7 @@ def carry_across(
         ReceiveFromTrack(
             target_actor, room, source, source_view.title, party, mode, words, source_view.head
         ),
+        claim=claims[0],
     )
     landed = received.events[0]
     sent = service.execute(
@@ -134,6 +172,7 @@ def carry_across(
             text,
             str(received.head),
         ),
+        claim=claims[1],
     )
     return CarriedAcross(received, sent)
 

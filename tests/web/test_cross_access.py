@@ -63,6 +63,8 @@ SIGN_IN = {
     "/logout",
     "/",
     "/talks/new",
+    "/api/processes",
+    "/api/processes/{process}",
 }
 """Routes about the caller itself."""
 
@@ -74,6 +76,8 @@ TALK = {
     "/api/talks/{talk}/events",
     "/api/talks/{talk}/statements",
     "/api/talks/{talk}/conveyances",
+    "/api/talks/{talk}/carry-across",
+    "/api/talks/{talk}/guard",
     "/api/talks/{talk}/releases",
     "/api/talks/{talk}/notes",
     "/api/talks/{talk}/consent",
@@ -378,6 +382,8 @@ FORM = {
 BODIES: dict[str, list[dict[str, Any] | None]] = {
     "statements": [{"text": "probe", "room": US}, {"text": "probe", "room": US_HEAD}],
     "conveyances": [{"statement": 0, "to": IRAN, "mode": "verbatim"}],
+    "carry-across": [{"statement": 0, "to_track": "elsewhere", "mode": "verbatim"}],
+    "guard": [{"to": IRAN, "text": "probe"}, {"to": US, "text": "probe", "source": 0}],
     "releases": [{"statement": 0, "handling": "may-convey"}],
     "notes": [{"text": "probe"}],
     "consent": [{}],

@@ -210,21 +210,31 @@ class EventStore:
         with self._engine.connect() as connection:
             return list(connection.execute(query).scalars())
 
-    def open_process(self, process: str, title: str) -> None:
-        """Register process ``process`` with its title; ``ConcurrentAppend`` if the identifier
-        is taken."""
+    def open_process(self, process: str, title: str, opened_by: str | None = None) -> None:
+        """Register process ``process`` with its title and who opened it (an account's name,
+        or None); ``ConcurrentAppend`` if the identifier is taken."""
         _check_name("process", process)
         try:
             with write_transaction(self._engine) as connection:
-                connection.execute(insert(processes).values(process=process, title=title))
+                connection.execute(
+                    insert(processes).values(process=process, title=title, opened_by=opened_by)
+                )
         except IntegrityError as exc:
             raise ConcurrentAppend(f"process {process!r} exists already") from exc
 
     def process_title(self, process: str) -> str | None:
         """The title of process ``process``, or None if there is no such process."""
-        query = select(processes.c.title).where(processes.c.process == process)
+        found = self.process_row(process)
+        return None if found is None else found[0]
+
+    def process_row(self, process: str) -> tuple[str, str | None] | None:
+        """The title of process ``process`` and who opened it, or None if there is none."""
+        query = select(processes.c.title, processes.c.opened_by).where(
+            processes.c.process == process
+        )
         with self._engine.connect() as connection:
-            return connection.execute(query).scalar_one_or_none()
+            row = connection.execute(query).one_or_none()
+        return None if row is None else (row[0], row[1])
 
     def processes(self) -> list[str]:
         """Every process's identifier."""

@@ -93,6 +93,7 @@ processes = Table(
     metadata,
     Column("process", String(64), nullable=False),
     Column("title", String(500), nullable=False),
+    Column("opened_by", String(200), nullable=True),  # an account's name, or None (operator)
     PrimaryKeyConstraint("process", name="pk_processes"),
 )
 

@@ -130,7 +130,7 @@ def test_every_command_route_documents_the_header(api_server: Server) -> None:
         for method in ("post", "delete")
         if method in ops and "{talk}" in p and not p.endswith(("/invites", "/guard"))
     }
-    assert len(commands) == 20
+    assert len(commands) == 21
     for path, operation in commands.items():
         headers = [p["name"] for p in operation["parameters"] if p["in"] == "header"]
         assert headers == [HEADER], path

@@ -7,6 +7,7 @@ talk's people routes answer 404, as for a talk that does not exist.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -16,8 +17,21 @@ from starlette.concurrency import run_in_threadpool
 from shuttle.accounts import Identity
 from shuttle.accounts.mail import MailError
 from shuttle.assembly import end_credentials_of_leavers
-from shuttle.service import TalkService
-from shuttle.talks import BidRule, Handling, Hint, Invalid, Join, Leave, NotFound, Refused, Role
+from shuttle.service import Appended, TalkService
+from shuttle.talks import (
+    BidRule,
+    Handling,
+    Hint,
+    Invalid,
+    Join,
+    Leave,
+    NotFound,
+    OpenTalk,
+    Refused,
+    Role,
+    TalkView,
+)
+from shuttle.tracks import may_open_track, open_track
 from shuttle.web.api.common import Acting, Outcome, Service, carry_out, execute_keyed, outcome_of
 from shuttle.web.api.idempotency import IdempotencyKey
 from shuttle.web.api.negotiation import IssueBody
@@ -47,6 +61,12 @@ class OpenTalkBody(BaseModel):
     hide_carried_text: bool = Field(False, description="Hide carried text from its source room.")
     bid_rule: BidRule = BidRule.MIDPOINT
     agenda: list[IssueBody] | None = Field(None, max_length=50)
+    process: str | None = Field(
+        None,
+        max_length=64,
+        description="Open it as a track of this process (one the caller opened, or one of "
+        "whose tracks it mediates).",
+    )
 
 
 class Awaits(BaseModel):
@@ -141,7 +161,10 @@ async def open_talk(
     except FieldErrors as errors:
         field, message = next(iter(errors.errors.items()))
         raise Invalid(message, _hint(field)) from None
-    appended = await run_in_threadpool(service.open_talk, command)
+    if body.process is None:
+        appended = await run_in_threadpool(service.open_talk, command)
+    else:
+        appended = await run_in_threadpool(_open_track, service, opener, body.process, command)
     token = None
     if identity.kind == "bearer":
         token = await run_in_threadpool(access(request).bearer, appended.talk, opener)
@@ -225,6 +248,13 @@ async def invite(
     )
 
 
+def _open_track(service: TalkService, opener: str, process: str, command: OpenTalk) -> Appended:
+    # A process the opener neither opened nor mediates a track of is answered as none at all.
+    if not may_open_track(service, process, opener):
+        raise NotFound(f"process {process.strip()!r} not found", Hint(field="process"))
+    return open_track(service, replace(command, process=process.strip()))
+
+
 def _opener(service: TalkService, identity: Identity) -> str:
     """The name that opens a talk: an account's, or a mediator's behind a bearer token."""
     if identity.user is not None:
@@ -251,28 +281,28 @@ def _cases(service: TalkService, identity: Identity) -> list[Case]:
         views = [v for v in views if v.participant.present]
     else:
         views = []
-    cases = []
-    for view in views:
-        waiting = view.awaiting()
-        cases.append(
-            Case(
-                talk=view.talk,
-                title=view.title,
-                parties=list(view.parties),
-                role=view.participant.role,
-                status=view.status.value,
-                opened_at=view.opened_at,
-                last_activity=view.last_activity,
-                head=view.head,
-                awaits=Awaits(
-                    uncarried=waiting.uncarried,
-                    answered=waiting.answered,
-                    to_answer=waiting.to_answer,
-                    unsigned=list(waiting.unsigned),
-                ),
-            )
-        )
-    return cases
+    return [case_of(view) for view in views]
+
+
+def case_of(view: TalkView) -> Case:
+    """A talk as the caller's case list shows it, from the caller's view."""
+    waiting = view.awaiting()
+    return Case(
+        talk=view.talk,
+        title=view.title,
+        parties=list(view.parties),
+        role=view.participant.role,
+        status=view.status.value,
+        opened_at=view.opened_at,
+        last_activity=view.last_activity,
+        head=view.head,
+        awaits=Awaits(
+            uncarried=waiting.uncarried,
+            answered=waiting.answered,
+            to_answer=waiting.to_answer,
+            unsigned=list(waiting.unsigned),
+        ),
+    )
 
 
 def _hint(field: str) -> Hint:

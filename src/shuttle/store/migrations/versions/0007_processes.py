@@ -25,6 +25,9 @@ def upgrade() -> None:
         "processes",
         sa.Column("process", sa.String(64), nullable=False),
         sa.Column("title", sa.String(500), nullable=False),
+        # The mediator's account that opened it (None when the operator did, at the command
+        # line): it may open the process's first tracks.
+        sa.Column("opened_by", sa.String(200), nullable=True),
         sa.PrimaryKeyConstraint("process", name="pk_processes"),
     )
     op.create_table(

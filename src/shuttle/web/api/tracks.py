@@ -1,0 +1,92 @@
+"""Processes and their tracks for programs: a mediator's account opens a process, opens its
+tracks (`POST /api/talks` with `process`), reads them side by side, and carries a statement
+from one track into another it mediates too. A credential bound to one talk reaches no other
+track: carrying across needs an account that takes part in both."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Path
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from shuttle.accounts import Identity
+from shuttle.service import TalkService
+from shuttle.talks import Mode, Refused, TalkView
+from shuttle.tracks import carry_across, open_process, reached_by
+from shuttle.web.api.cases import Caller, Case, case_of
+from shuttle.web.api.common import Acting, Outcome, Service, outcome_of
+from shuttle.web.api.idempotency import IdempotencyKey
+
+router = APIRouter(tags=["processes"])
+
+
+class ProcessBody(BaseModel):
+    title: str = Field(min_length=1, max_length=200)
+
+
+class ProcessAnswer(BaseModel):
+    process: str
+    title: str
+    tracks: list[Case] = Field(description="The tracks the caller's account mediates.")
+
+
+class CarryAcrossBody(BaseModel):
+    statement: int = Field(ge=1, le=2**31, description="The statement's seq in this track.")
+    to_track: str = Field(min_length=1, max_length=64, description="The track it goes into.")
+    room: str | None = Field(None, max_length=200, description="The party's room there.")
+    mode: Mode
+    text: str | None = Field(None, max_length=20_000, description="The paraphrase.")
+
+
+class Carried(BaseModel):
+    received: Outcome = Field(description="The words coming in, in the target track.")
+    sent: Outcome = Field(description="Their leaving, in this track.")
+
+
+def _account(identity: Identity) -> str:
+    if identity.user is None:
+        raise Refused(
+            "processes and carrying across tracks are for a mediator's account",
+            "sign in with the account that mediates the tracks",
+        )
+    return identity.user
+
+
+@router.post("/processes", status_code=201, response_model=ProcessAnswer)
+async def open_a_process(body: ProcessBody, identity: Caller, service: Service) -> ProcessAnswer:
+    """Open a process; then open its tracks with `POST /api/talks` and `process`."""
+    opened = await run_in_threadpool(open_process, service, body.title, _account(identity))
+    return ProcessAnswer(process=opened.process, title=opened.title, tracks=[])
+
+
+@router.get("/processes/{process}", response_model=ProcessAnswer)
+async def a_process(
+    identity: Caller, service: Service, process: str = Path(min_length=1, max_length=64)
+) -> ProcessAnswer:
+    """A process's tracks that the caller's account mediates, side by side."""
+    return await run_in_threadpool(_process, service, process, _account(identity))
+
+
+def _process(service: TalkService, process: str, account: str) -> ProcessAnswer:
+    found = reached_by(service, process, account)
+    views: list[TalkView] = [service.view(talk, account) for talk in found.tracks]
+    return ProcessAnswer(
+        process=found.process, title=found.title, tracks=[case_of(v) for v in views]
+    )
+
+
+@router.post("/talks/{talk}/carry-across", status_code=201, response_model=Carried)
+async def carry(
+    body: CarryAcrossBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Carried:
+    """Carry a statement of this track into another track of the same process that the
+    caller's account takes part in too, as the statement's handling allows. With an
+    idempotency key, sent again it answers as the first time, and a carry cut off between its
+    two records is completed rather than repeated."""
+    account = _account(actor.identity)
+    claim = None if key is None else (key.key, key.fingerprint)
+    done = await run_in_threadpool(
+        carry_across, service, actor.talk, actor.name, body.statement, body.to_track,
+        account, body.room, body.mode, body.text, claim,
+    )  # fmt: skip
+    return Carried(received=outcome_of(done.received), sent=outcome_of(done.sent))
