@@ -78,6 +78,16 @@ def may_open_track(service: TalkService, process: str, account: str) -> bool:
     return any(v.is_mediator for v in tracks_for(service, process, account))
 
 
+def processes_for(service: TalkService, account: str) -> list[Process]:
+    """The processes a mediator's account may open tracks in: those it opened, and those of
+    the tracks it mediates; each with the tracks it mediates."""
+    found = list(service.store.processes(opened_by=account))
+    for view in service.cases(account):
+        if view.is_mediator and view.process is not None and view.process not in found:
+            found.append(view.process)
+    return [reached_by(service, process, account) for process in found]
+
+
 def reached_by(service: TalkService, process: str, account: str) -> Process:
     """Process `process` as a mediator's account may know it: its title and the tracks the
     account mediates; NotFound, exactly as for a process that does not exist, unless the

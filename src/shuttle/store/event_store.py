@@ -236,10 +236,19 @@ class EventStore:
             row = connection.execute(query).one_or_none()
         return None if row is None else (row[0], row[1])
 
-    def processes(self) -> list[str]:
-        """Every process's identifier."""
+    def processes(self, opened_by: str | None = None) -> list[str]:
+        """Every process's identifier; with ``opened_by``, those that account opened."""
+        query = select(processes.c.process)
+        if opened_by is not None:
+            query = query.where(processes.c.opened_by == opened_by)
         with self._engine.connect() as connection:
-            return list(connection.execute(select(processes.c.process)).scalars())
+            return list(connection.execute(query).scalars())
+
+    def process_of_talk(self, talk: str) -> str | None:
+        """The process ``talk`` is a track of, if any."""
+        query = select(process_tracks.c.process).where(process_tracks.c.talk == talk)
+        with self._engine.connect() as connection:
+            return connection.execute(query).scalar_one_or_none()
 
     def tracks_of(self, process: str) -> list[str]:
         """The talks opened as tracks of ``process``, oldest first."""

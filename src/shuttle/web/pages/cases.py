@@ -5,7 +5,7 @@ is right."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
@@ -19,7 +19,7 @@ from shuttle.engine.formats.upload import agenda_scenario_from_upload
 from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, Invalid, TalkView
 from shuttle.talks.visibility import BID_NOTICE
-from shuttle.tracks import process_of
+from shuttle.tracks import may_open_track, open_process, open_track, process_of, processes_for
 from shuttle.web.deps import talk_service
 from shuttle.web.opening import FieldErrors, Opening, command_for, sentence
 from shuttle.web.pages.agenda_text import EXAMPLE, parse_agenda
@@ -54,6 +54,7 @@ async def home(request: Request) -> Response:
         "processes": processes,
         "who": identity.user,
         "csrf": csrf_of(identity),
+        "opened_process": request.query_params.get("process") == "opened",
     }
     return page("cases.html", context)
 
@@ -72,6 +73,26 @@ def process_titles(service: TalkService, views: list[TalkView]) -> dict[str, str
     return {v.process: process_of(service, v.process).title for v in views if v.process is not None}
 
 
+@router.post("/processes")
+async def open_a_process(request: Request) -> Response:
+    """Open a process (the home page's form); its tracks are opened from the new talk's form."""
+    identity = await visitor(request)
+    if identity is None:
+        return RedirectResponse("/login", status_code=303)
+    if identity.user is None:
+        return not_found()  # a delegate's session opens nothing
+    form = await request.form()
+    title = form.get("title")
+    try:
+        await run_in_threadpool(
+            open_process, talk_service(request), title if isinstance(title, str) else "",
+            identity.user,
+        )  # fmt: skip
+    except Invalid as error:
+        return page("refused_page.html", {"message": sentence(error.message)}, 422)
+    return RedirectResponse("/?process=opened", status_code=303)
+
+
 @router.get("/talks/new")
 async def new_talk(request: Request) -> Response:
     identity = await visitor(request)
@@ -79,7 +100,7 @@ async def new_talk(request: Request) -> Response:
         return RedirectResponse("/login", status_code=303)
     if identity.user is None:
         return not_found()  # a delegate's session opens no talks
-    return _form(identity, Typed(), {})
+    return await _form(request, identity, Typed(), {})
 
 
 @router.post("/talks/new")
@@ -115,11 +136,19 @@ async def open_new_talk(request: Request) -> Response:
         command = command_for(identity.user, opening)
     except FieldErrors as found:
         # Every field's problem at once: what could not even be read, and what the rest lacks.
-        return _form(identity, typed, found.errors | errors, status=422)
+        return await _form(request, identity, typed, found.errors | errors, status=422)
     if errors:
-        return _form(identity, typed, errors, status=422)
+        return await _form(request, identity, typed, errors, status=422)
     service = talk_service(request)
-    appended = await run_in_threadpool(service.open_talk, command)
+    if typed.process:
+        allowed = await run_in_threadpool(may_open_track, service, typed.process, identity.user)
+        if not allowed:
+            errors = {"process": "Choose one of your processes, or none."}
+            return await _form(request, identity, typed, errors, status=422)
+        command = replace(command, process=typed.process)
+        appended = await run_in_threadpool(open_track, service, command)
+    else:
+        appended = await run_in_threadpool(service.open_talk, command)
     return RedirectResponse(f"/talks/{appended.talk}/people?opened=1", status_code=303)
 
 
@@ -136,6 +165,7 @@ class Typed:
     handling: Handling = Handling.MEDIATOR_ONLY
     hide: bool = False
     bid_rule: BidRule = BidRule.MIDPOINT
+    process: str = ""  # the process this talk opens as a track of, or "" for none
 
     @classmethod
     def of(cls, form: FormData) -> Typed:
@@ -154,6 +184,7 @@ class Typed:
             handling=Handling(handling) if handling in set(Handling) else Handling.MEDIATOR_ONLY,
             hide=text("hide", 10) == "yes",
             bid_rule=BidRule(rule) if rule in set(BidRule) else BidRule.MIDPOINT,
+            process=text("process", 64).strip(),
         )
 
 
@@ -188,8 +219,17 @@ async def _scenario(form: FormData, errors: dict[str, str]) -> Scenario | None:
         return None
 
 
-def _form(identity: Identity, typed: Typed, errors: dict[str, str], status: int = 200) -> Response:
+async def _form(
+    request: Request,
+    identity: Identity,
+    typed: Typed,
+    errors: dict[str, str],
+    status: int = 200,
+) -> Response:
+    assert identity.user is not None
+    processes = await run_in_threadpool(processes_for, talk_service(request), identity.user)
     context = {
+        "processes": processes,
         "typed": typed,
         "errors": errors,
         "who": identity.user,

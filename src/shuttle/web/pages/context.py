@@ -58,7 +58,9 @@ def build(service: TalkService, actor: Actor, state: FormState | None = None) ->
     }
     if view.process is not None:
         context["process_title"] = process_of(service, view.process).title
-        context["process_tracks"] = reachable_tracks(service, actor, view.process)
+        tracks = reachable_tracks(service, actor, view.process)
+        context["process_tracks"] = tracks
+        context["other_tracks"] = [t for t in tracks if t.talk != view.talk]
     if view.is_mediator:
         context |= advice_context(service, actor)
     else:

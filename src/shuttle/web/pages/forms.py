@@ -143,7 +143,7 @@ async def submit(
             )
             held = "Not sent. Your notes keep the warning; change the words and send them again."
             state = FormState(form.name, form.key, values, done=held, held=True)
-            return await _answer(request, actor, form, state)
+            return await form_answer(request, actor, form, state)
         if found is not None and field(data, "confirm") != "yes":
             state = FormState(form.name, form.key, values, confirm=leak_question(view, found))
             return await confirmation(request, actor, state, form)
@@ -161,10 +161,10 @@ async def submit(
             anchor = f"#{form.anchor}" if form.anchor else ""
             return RedirectResponse(f"/talks/{actor.talk}{anchor}", status_code=303)
         return await succeeded(actor, form, appended, service)
-    return await _answer(request, actor, form, state, status)
+    return await form_answer(request, actor, form, state, status)
 
 
-async def _answer(
+async def form_answer(
     request: Request, actor: Actor, form: Form, state: FormState, status: int = 200
 ) -> Response:
     """The form as `state` left it: in place (HTMX), or on the whole page again."""
