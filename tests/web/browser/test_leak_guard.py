@@ -58,7 +58,7 @@ def test_a_paraphrase_carrying_a_kept_date_is_warned_of_and_the_override_noted(
     expect(warning.locator("q").first).to_have_text("end of June")
     expect(warning).to_contain_text("June 30")
     mediator.shot(artifacts, "guard-1-warning")
-    item.screenshot(path=str(artifacts / "guard-1-warning-close-oman.png"))
+    item.screenshot(path=str(artifacts / "guard-1-warning-close-oman.png"), caret="initial")
     expect(us.page.locator("main")).not_to_contain_text("end of June")  # nothing sent yet
 
     warning.get_by_role("button", name="Send anyway").click()
@@ -70,7 +70,7 @@ def test_a_paraphrase_carrying_a_kept_date_is_warned_of_and_the_override_noted(
     expect(notes).to_contain_text("sent anyway")
     expect(notes).to_contain_text("end of June")
     mediator.shot(artifacts, "guard-2-noted")
-    notes.screenshot(path=str(artifacts / "guard-2-notes-close-oman.png"))
+    notes.screenshot(path=str(artifacts / "guard-2-notes-close-oman.png"), caret="initial")
 
     for party in (us, iran):
         party.page.reload()
