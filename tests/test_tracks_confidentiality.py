@@ -70,7 +70,7 @@ class Oracle:
 
 
 def settings_here() -> settings:
-    many = 150 if os.environ.get("CI") else 40
+    many = 80 if os.environ.get("CI") else 40
     return settings(
         max_examples=many,
         stateful_step_count=14,
