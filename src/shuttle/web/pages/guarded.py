@@ -7,14 +7,17 @@ Parties never see a warning: only a mediator's words are checked, on the mediato
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from shuttle.guard import Warning
+from shuttle.guard import ModelMissing, Warning
 from shuttle.guarding import warnings_in
 from shuttle.talks import Command, Convey, Mode, Refusal, Say, TalkView
 from shuttle.web.pages.confirmations import Confirmation
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,10 @@ def warned(view: TalkView, command: Command) -> Warned | None:
         found = warnings_in(view, room, text, carrying)
     except Refusal:
         return None  # the command itself will be refused, with the rule's own words
+    except ModelMissing as missing:
+        # A server whose model cannot load still lets mediators work; it says why, once.
+        log.error("the leak guard is off: %s", missing)
+        return None
     return Warned(room, found) if found else None
 
 
