@@ -65,6 +65,7 @@ SIGN_IN = {
     "/talks/new",
     "/api/processes",
     "/api/processes/{process}",
+    "/processes",
 }
 """Routes about the caller itself."""
 
@@ -78,6 +79,7 @@ TALK = {
     "/api/talks/{talk}/conveyances",
     "/api/talks/{talk}/carry-across",
     "/api/talks/{talk}/guard",
+    "/talks/{talk}/statements/{seq}/carry-across",
     "/api/talks/{talk}/releases",
     "/api/talks/{talk}/notes",
     "/api/talks/{talk}/consent",
