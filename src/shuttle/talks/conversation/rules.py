@@ -229,30 +229,8 @@ def convey(state: TalkState, actor: Participant, command: Convey) -> Conveyed:
             f"statement {source.seq} is mediator-only: it never leaves its room",
             f"a delegate of {source.party!r} may release it to verbatim-only or may-convey",
         )
-    terms: tuple[tuple[str, str], ...] = ()
-    if command.mode is Mode.VERBATIM:
-        terms = source.terms  # a verbatim carriage of an offer carries its terms
-        if command.text is not None and command.text.strip() != source.text:
-            raise Refused(
-                "a verbatim carriage uses the source's words exactly",
-                "omit the text to carry the statement word for word, or paraphrase it"
-                if source.handling is Handling.MAY_CONVEY
-                else "omit the text to carry the statement word for word",
-                Hint(field="mode", value=Mode.PARAPHRASE.value)
-                if source.handling is Handling.MAY_CONVEY
-                else Hint(field="text"),
-            )
-        text = source.text
-    else:
-        if source.handling is Handling.VERBATIM_ONLY:
-            raise Refused(
-                f"statement {source.seq} is verbatim-only: carried word for word or not at all",
-                "carry it word for word",
-                Hint(field="mode", value=Mode.VERBATIM.value),
-            )
-        if command.text is None:
-            raise Invalid("a paraphrase needs the mediator's wording", Hint(field="text"))
-        text = clean_text(command.text, "paraphrase")
+    terms = source.terms if command.mode is Mode.VERBATIM else ()  # an offer's go verbatim
+    text = words_carried(source, command.mode, command.text, "mediator")
     return Conveyed(
         by=actor.name,
         source=source.seq,
@@ -262,6 +240,35 @@ def convey(state: TalkState, actor: Participant, command: Convey) -> Conveyed:
         text=text,
         terms=terms,
     )
+
+
+def words_carried(source: Statement, mode: Mode, text: str | None, carrier: str) -> str:
+    """The words a carriage of `source` brings, as its handling allows: its own words
+    verbatim (a text given must be exactly them), or the `carrier`'s paraphrase, which a
+    verbatim-only statement does not allow. (Mediator-only is refused before, in words of its
+    own: within a talk, or across tracks.)"""
+    if mode is Mode.VERBATIM:
+        if text is not None and text.strip() != source.text:
+            may_paraphrase = source.handling is Handling.MAY_CONVEY
+            raise Refused(
+                "a verbatim carriage uses the source's words exactly",
+                "omit the text to carry the statement word for word, or paraphrase it"
+                if may_paraphrase
+                else "omit the text to carry the statement word for word",
+                Hint(field="mode", value=Mode.PARAPHRASE.value)
+                if may_paraphrase
+                else Hint(field="text"),
+            )
+        return source.text
+    if source.handling is Handling.VERBATIM_ONLY:
+        raise Refused(
+            f"statement {source.seq} is verbatim-only: carried word for word or not at all",
+            "carry it word for word",
+            Hint(field="mode", value=Mode.VERBATIM.value),
+        )
+    if text is None:
+        raise Invalid(f"a paraphrase needs the {carrier}'s wording", Hint(field="text"))
+    return clean_text(text, "paraphrase")
 
 
 def note(actor: Participant, command: Note) -> Noted:

@@ -8,15 +8,15 @@ from __future__ import annotations
 import re
 from typing import assert_never
 
-from shuttle.talks.conversation.rules import speaking_room, visible_statement
+from shuttle.talks.conversation.rules import speaking_room, visible_statement, words_carried
 from shuttle.talks.events import Event
 from shuttle.talks.participant import Participant
-from shuttle.talks.refusals import Hint, Invalid, Refused
+from shuttle.talks.refusals import Invalid, Refused
 from shuttle.talks.state import TalkState
 from shuttle.talks.text import clean_text
 from shuttle.talks.tracks.commands import ReceiveFromTrack, SendToTrack, TrackCommand
 from shuttle.talks.tracks.events import ReceivedFromTrack, SentToTrack
-from shuttle.talks.vocabulary import JOINT_ROOM, Handling, Mode
+from shuttle.talks.vocabulary import JOINT_ROOM, Handling
 
 _HEAD = re.compile(r"\d{1,10}:[0-9a-f]{64}")
 
@@ -33,24 +33,7 @@ def send(state: TalkState, actor: Participant, command: SendToTrack) -> SentToTr
             f"statement {source.seq} is mediator-only: it never leaves its room, nor its track",
             f"a delegate of {source.party!r} may release it to verbatim-only or may-convey",
         )
-    if command.mode is Mode.VERBATIM:
-        if command.text is not None and command.text.strip() != source.text:
-            raise Refused(
-                "a verbatim carriage uses the source's words exactly",
-                "omit the text to carry the statement word for word",
-                Hint(field="text"),
-            )
-        text = source.text
-    else:
-        if source.handling is Handling.VERBATIM_ONLY:
-            raise Refused(
-                f"statement {source.seq} is verbatim-only: carried word for word or not at all",
-                "carry it word for word",
-                Hint(field="mode", value=Mode.VERBATIM.value),
-            )
-        if command.text is None:
-            raise Invalid("a paraphrase needs the carrier's wording", Hint(field="text"))
-        text = clean_text(command.text, "paraphrase")
+    text = words_carried(source, command.mode, command.text, "carrier")
     return SentToTrack(
         by=actor.name,
         statement=source.seq,
