@@ -143,7 +143,11 @@ def carry_across(
         )
     )
     source_view = service.view(source, actor)
-    target_view = service.view(target, target_actor)
+    try:
+        target_view = service.view(target, target_actor)
+    except NotFound:
+        # No such talk, or one the carrier takes no part in: answered alike.
+        raise NotFound(f"track {target.strip()!r} not found among yours") from None
     if source_view.process is None or source_view.process != target_view.process:
         raise Refused(
             "words travel only between tracks of one process",
