@@ -21,6 +21,7 @@ from shuttle.talks import (
     Mode,
     NotFound,
     OpenTalk,
+    ReceivedFromTrackView,
     ReceiveFromTrack,
     Refused,
     SendToTrack,
@@ -174,6 +175,7 @@ def carry_across(
         claim=claims[0],
     )
     landed = received.events[0]
+    assert isinstance(landed, ReceivedFromTrackView)  # what a receive adds, as its actor sees it
     sent = service.execute(
         source,
         SendToTrack(
@@ -181,7 +183,7 @@ def carry_across(
             statement,
             target,
             target_view.title,
-            getattr(landed, "room", room or ""),
+            landed.room,
             mode,
             text,
             str(received.head),

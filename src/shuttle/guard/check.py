@@ -89,7 +89,8 @@ def _close(mine: Facts, theirs: Facts, cosine: float, already: list[Facts]) -> l
                 Closeness("name", name, name, 0.9 if proper else 0.6)
             )
     shared = [p for p in mine.phrases & theirs.phrases if not any(p in k.phrases for k in already)]
-    supporting += [Closeness("phrase", " ".join(p), " ".join(p), 0.6) for p in shared[:1]]
+    # One phrase is enough to say why; the first in order, so a warning reads the same each time.
+    supporting += [Closeness("phrase", " ".join(p), " ".join(p), 0.6) for p in sorted(shared)[:1]]
     meant = Closeness("meaning", "", "", round(max(cosine, 0.0), 3))
     if cosine >= SAME_MEANING and not mine.asks:
         return [*strong, *supporting, meant]
