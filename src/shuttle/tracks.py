@@ -71,12 +71,7 @@ def may_open_track(service: TalkService, process: str, account: str) -> bool:
     """Whether a mediator's account may open a track of `process`: it opened the process, or
     mediates one of its tracks. (Else anyone who learnt a process's id could add a track to
     it and appear in its listings.)"""
-    row = service.store.process_row(process.strip())
-    if row is None:
-        return False
-    if row[1] == account:
-        return True
-    return any(v.is_mediator for v in tracks_for(service, process, account))
+    return _mediated_if_reached(service, process, account) is not None
 
 
 def processes_for(service: TalkService, account: str) -> list[Process]:
@@ -93,18 +88,39 @@ def reached_by(service: TalkService, process: str, account: str) -> Process:
     """Process `process` as a mediator's account may know it: its title and the tracks the
     account mediates; NotFound, exactly as for a process that does not exist, unless the
     account opened it or mediates one of its tracks."""
-    if not may_open_track(service, process, account):
+    reached = _mediated_if_reached(service, process, account)
+    if reached is None:
         raise NotFound(f"process {process.strip()!r} not found")
-    found = process_of(service, process)
+    title, mediated = reached
+    return Process(process.strip(), title, mediated)
+
+
+def _mediated_if_reached(
+    service: TalkService, process: str, account: str
+) -> tuple[str, list[str]] | None:
+    """The process's title and the tracks `account` mediates, if the account opened the
+    process or mediates one of them; else None. Each track's view is read once."""
+    row = service.store.process_row(process.strip())
+    if row is None:
+        return None
+    title, opened_by = row
     mediated = [v.talk for v in tracks_for(service, process, account) if v.is_mediator]
-    return Process(found.process, found.title, mediated)
+    return (title, mediated) if opened_by == account or mediated else None
+
+
+def title_of(service: TalkService, process: str) -> str:
+    """Process `process`'s title (NotFound if there is none), without listing its tracks."""
+    title = service.store.process_title(process.strip())
+    if title is None:
+        raise NotFound(f"process {process.strip()!r} not found")
+    return title
 
 
 def open_track(service: TalkService, command: OpenTalk) -> Appended:
     """Open a talk as a track of `command.process`, which must exist."""
     if command.process is None:
         raise Invalid("a track needs its process")
-    process_of(service, command.process)
+    title_of(service, command.process)
     return service.open_talk(command)
 
 
@@ -200,12 +216,12 @@ def link_problems(service: TalkService) -> list[str]:
     record's own chain is `verify`'s; this checks the links between records.)"""
     problems: list[str] = []
     for process in service.store.processes():
-        tracks = service.store.tracks_of(process)
-        hashes = {t: {e.seq: e.hash for e in service.store.load(t)} for t in tracks}
+        records = {t: service.store.load(t) for t in service.store.tracks_of(process)}
+        hashes = {t: {e.seq: e.hash for e in stored} for t, stored in records.items()}
         came: dict[tuple[str, str], tuple[str, int]] = {}  # (target, its head) -> source, seq
         went: set[tuple[str, str]] = set()
-        for talk in tracks:
-            for stored in service.store.load(talk):
+        for talk, record in records.items():
+            for stored in record:
                 kind, data = stored.document["kind"], stored.document["data"]
                 if kind == "received-from-track":
                     source, there = data["from_track"], data["there"]

@@ -19,12 +19,12 @@ from shuttle.engine.formats.upload import agenda_scenario_from_upload
 from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, Invalid, TalkView
 from shuttle.talks.visibility import BID_NOTICE
-from shuttle.tracks import may_open_track, open_process, open_track, process_of, processes_for
+from shuttle.tracks import may_open_track, open_process, open_track, processes_for, title_of
 from shuttle.web.deps import talk_service
 from shuttle.web.opening import FieldErrors, Opening, command_for, sentence
 from shuttle.web.pages.agenda_text import EXAMPLE, parse_agenda
 from shuttle.web.pages.render import page
-from shuttle.web.pages.visitor import csrf_of, not_found, visitor
+from shuttle.web.pages.visitor import account, csrf_of, visitor
 
 router = APIRouter(include_in_schema=False)
 
@@ -70,24 +70,20 @@ def mediated(service: TalkService, identity: Identity) -> list[TalkView]:
 
 def process_titles(service: TalkService, views: list[TalkView]) -> dict[str, str]:
     """The title of each process these talks are tracks of."""
-    return {v.process: process_of(service, v.process).title for v in views if v.process is not None}
+    processes = {v.process for v in views if v.process is not None}
+    return {process: title_of(service, process) for process in processes}
 
 
 @router.post("/processes")
 async def open_a_process(request: Request) -> Response:
     """Open a process (the home page's form); its tracks are opened from the new talk's form."""
-    identity = await visitor(request)
-    if identity is None:
-        return RedirectResponse("/login", status_code=303)
-    if identity.user is None:
-        return not_found()  # a delegate's session opens nothing
+    _, user = await account(request)
     form = await request.form()
     title = form.get("title")
     try:
         await run_in_threadpool(
-            open_process, talk_service(request), title if isinstance(title, str) else "",
-            identity.user,
-        )  # fmt: skip
+            open_process, talk_service(request), title if isinstance(title, str) else "", user
+        )
     except Invalid as error:
         return page("refused_page.html", {"message": sentence(error.message)}, 422)
     return RedirectResponse("/?process=opened", status_code=303)
@@ -95,21 +91,13 @@ async def open_a_process(request: Request) -> Response:
 
 @router.get("/talks/new")
 async def new_talk(request: Request) -> Response:
-    identity = await visitor(request)
-    if identity is None:
-        return RedirectResponse("/login", status_code=303)
-    if identity.user is None:
-        return not_found()  # a delegate's session opens no talks
+    identity, _ = await account(request)
     return await _form(request, identity, Typed(), {})
 
 
 @router.post("/talks/new")
 async def open_new_talk(request: Request) -> Response:
-    identity = await visitor(request)
-    if identity is None:
-        return RedirectResponse("/login", status_code=303)
-    if identity.user is None:
-        return not_found()
+    identity, user = await account(request)
     form = await request.form()
     typed = Typed.of(form)
     errors: dict[str, str] = {}
@@ -133,7 +121,7 @@ async def open_new_talk(request: Request) -> Response:
         scenario=scenario,
     )
     try:
-        command = command_for(identity.user, opening)
+        command = command_for(user, opening)
     except FieldErrors as found:
         # Every field's problem at once: what could not even be read, and what the rest lacks.
         return await _form(request, identity, typed, found.errors | errors, status=422)
@@ -141,7 +129,7 @@ async def open_new_talk(request: Request) -> Response:
         return await _form(request, identity, typed, errors, status=422)
     service = talk_service(request)
     if typed.process:
-        allowed = await run_in_threadpool(may_open_track, service, typed.process, identity.user)
+        allowed = await run_in_threadpool(may_open_track, service, typed.process, user)
         if not allowed:
             errors = {"process": "Choose one of your processes, or none."}
             return await _form(request, identity, typed, errors, status=422)

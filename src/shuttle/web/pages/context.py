@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from shuttle.service import TalkService
 from shuttle.talks import Refusal, TalkView
-from shuttle.tracks import process_of, tracks_for
+from shuttle.tracks import title_of, tracks_for
 from shuttle.web.deps import Actor
 from shuttle.web.pages.chart import Chart, chart_of
 from shuttle.web.pages.confirmations import Confirmation
@@ -57,7 +57,7 @@ def build(service: TalkService, actor: Actor, state: FormState | None = None) ->
         "room_ids": room_ids(view),
     }
     if view.process is not None:
-        context["process_title"] = process_of(service, view.process).title
+        context["process_title"] = title_of(service, view.process)
         tracks = reachable_tracks(service, actor, view.process)
         context["process_tracks"] = tracks
         context["other_tracks"] = [t for t in tracks if t.talk != view.talk]

@@ -49,6 +49,17 @@ async def visitor(request: Request) -> Identity | None:
         raise Away(page(template, {"message": str(error.detail)}, status=403)) from None
 
 
+async def account(request: Request) -> tuple[Identity, str]:
+    """The visitor as a mediator's account, and its name; Away to the login page, or to a 404
+    for a delegate's session (which opens nothing beyond its own talk)."""
+    identity = await visitor(request)
+    if identity is None:
+        raise Away(RedirectResponse("/login", status_code=303))
+    if identity.user is None:
+        raise Away(not_found())
+    return identity, identity.user
+
+
 async def participant(request: Request, talk: str, *, departed: bool = False) -> Actor:
     """The visitor as a participant of `talk` (one who left it too, if `departed`); Away to
     the login page, or to a 404."""
