@@ -59,6 +59,8 @@ SIGN_IN = {
     "/api/talks",
     "/invite/{token}",
     "/invite/{token}/password",
+    "/invite/{token}/keep",
+    "/invite/{token}/account",
     "/login",
     "/logout",
     "/",

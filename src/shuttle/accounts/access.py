@@ -1,8 +1,9 @@
-"""Credentials: invites that become sessions, bearer tokens, mediators' accounts.
+"""Credentials: invites that become sessions, bearer tokens, accounts and the seats they keep.
 
 Every credential is kept as the digest of its token. A talk-bound credential (an invite, the
-session it became, a bearer token) acts as one participant of one talk; a user's session (a
-mediator who logged in with a password) acts as that name in any talk where it is a mediator.
+session it became, a bearer token) acts as one participant of one talk. An account's session
+acts as each participant whose seat the account keeps, and (unless the account was made from a
+delegate's link, `seats_only`) as its own name in any talk where that name is a mediator.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from shuttle.accounts.credential_cache import CredentialCache, RevocationFeed
 from shuttle.accounts.passwords import dummy_check, hash_password, password_matches
-from shuttle.accounts.schema import web_credentials, web_users
+from shuttle.accounts.schema import web_credentials, web_seats, web_users
 from shuttle.accounts.tokens import digest, new_token
 from shuttle.store.database import write_transaction
 from shuttle.store.pg_bell import REVOKED_CHANNEL
@@ -42,20 +43,43 @@ SESSION_TTL = 12 * 3600.0
 
 @dataclass(frozen=True)
 class Identity:
-    """Who a request comes from: a participant of one talk, or a mediator's account."""
+    """Who a request comes from: a participant of one talk, or an account. An account keeps
+    `seats` (talk, participant), and unless `seats_only` it mediates by its name."""
 
     kind: Kind
     talk: str | None
     participant: str | None
     user: str | None
     csrf: str | None
+    seats: tuple[tuple[str, str], ...] = ()
+    seats_only: bool = False
+
+    def seat_in(self, talk: str) -> str | None:
+        """The participant of `talk` whose seat this account keeps, if any."""
+        return next((name for held, name in self.seats if held == talk), None)
 
     def name_in(self, talk: str) -> str | None:
         """The participant name this identity may act as in `talk`, if any (the caller still
-        checks that the talk has such a participant, and a user's that it is a mediator)."""
+        checks that the talk has such a participant; for an account's own name, that it is a
+        mediator there)."""
         if self.user is not None:
-            return self.user
+            seat = self.seat_in(talk)
+            if seat is not None:
+                return seat
+            return None if self.seats_only else self.user
         return self.participant if self.talk == talk else None
+
+    @property
+    def mediator_account(self) -> str | None:
+        """The account's name, if it may act as a mediator by that name (open talks and
+        processes, mediate the talks that name it); None for a talk-bound credential and for
+        an account made from a delegate's link."""
+        return None if self.user is None or self.seats_only else self.user
+
+
+class NameTaken(ValueError):
+    """An account of that name exists already. Whoever is told so learns that the name is
+    in use, so the pages count it as a failed try."""
 
 
 @dataclass(frozen=True)
@@ -180,11 +204,78 @@ class Access:
         return self._issue("session", user=user, ttl=SESSION_TTL)
 
     def end_participant(self, talk: str, participant: str) -> int:
-        """End every credential of `participant` in `talk` (invites, sessions, tokens): it was
-        removed from the talk. How many were ended."""
+        """End every credential of `participant` in `talk` (invites, sessions, tokens) and free
+        its seat from any account: it was removed from the talk. How many were ended."""
+        with write_transaction(self._engine) as connection:
+            connection.execute(
+                delete(web_seats).where(
+                    web_seats.c.talk == talk, web_seats.c.participant == participant
+                )
+            )
         return self._end(
             web_credentials.c.talk == talk, web_credentials.c.participant == participant
         )
+
+    # -- seats: one account across talks -------------------------------------------------
+
+    def keep_seat(self, token: str, user: str) -> tuple[str, str] | None:
+        """Use the participant invite `token` to keep its seat in account `user` (whose
+        session the caller holds): the talk and participant, or None if the link is not a
+        usable participant invite. ValueError, with nothing changed, if the account keeps
+        a seat in that talk already or the seat is kept in another account."""
+        now = self._clock()
+        with write_transaction(self._engine) as connection:
+            seat = _use_participant_invite(connection, token, now)
+            if seat is None:
+                return None
+            _bind(connection, user, seat, now)
+        self._known.forget_all()
+        return seat
+
+    def make_account(
+        self,
+        token: str,
+        user: str,
+        password: str,
+        also: tuple[str, str] | None = None,
+    ) -> Issued | None:
+        """Use the participant invite `token` to make an account named `user` that keeps the
+        link's seat (and `also`, the seat of the talk-bound session the caller holds), and
+        start its session. The account acts only through its seats (`seats_only`). None if
+        the link is not a usable participant invite; ValueError, with nothing changed, if
+        the name is taken or the password refused."""
+        name = user.strip()
+        if not name:
+            raise ValueError("an account needs a name")
+        if not _storable(name):
+            raise ValueError(f"an account's name has at most {NAME_LIMIT} characters and no NUL")
+        hashed = hash_password(password)  # refuses a short password before anything changes
+        now = self._clock()
+        try:
+            with write_transaction(self._engine) as connection:
+                seat = _use_participant_invite(connection, token, now)
+                if seat is None:
+                    return None
+                connection.execute(
+                    insert(web_users).values(
+                        name=name, password_hash=hashed, created_at=now, seats_only=True
+                    )
+                )
+                _bind(connection, name, seat, now)
+                if also is not None and also[0] != seat[0]:
+                    _bind(connection, name, also, now)
+        except IntegrityError:
+            raise NameTaken(
+                f"an account named {name!r} exists already: choose another name"
+            ) from None
+        return self._issue("session", user=name, ttl=SESSION_TTL)
+
+    def seats(self, user: str) -> list[tuple[str, str]]:
+        """The seats account `user` keeps: (talk, participant), in the order it took them."""
+        if not _storable(user):
+            return []
+        with self._engine.connect() as connection:
+            return _seats_of(connection, user)
 
     def bearer(self, talk: str, participant: str) -> str:
         """A bearer token for a program acting as `participant` of `talk` (no expiry; revoke
@@ -195,16 +286,11 @@ class Access:
         """Turn an unused, unexpired invite into a session: the session's token and CSRF
         secret. None for anything else, the same for a used invite as for a forged one."""
         with write_transaction(self._engine) as connection:
-            row = _use_invite(
-                connection,
-                token,
-                self._clock(),
-                web_credentials.c.user.is_(None),
-                returning=(web_credentials.c.talk, web_credentials.c.participant),
-            )
-        if row is None:
+            seat = _use_participant_invite(connection, token, self._clock())
+        if seat is None:
             return None
-        return self._issue("session", talk=row.talk, participant=row.participant, ttl=SESSION_TTL)
+        talk, participant = seat
+        return self._issue("session", talk=talk, participant=participant, ttl=SESSION_TTL)
 
     def login(self, user: str, password: str) -> Issued | None:
         """A session for a mediator's account, or None (wrong name or password alike)."""
@@ -254,9 +340,13 @@ class Access:
         parameters = {"digest": hashed, "kinds": list(kinds), "now": now}
         with self._engine.connect() as connection:
             row = connection.execute(_LIVE_CREDENTIAL, parameters).first()
-        if row is None:
-            return None
-        identity = Identity(row.kind, row.talk, row.participant, row.user, row.csrf)
+            if row is None:
+                return None
+            account = None if row.user is None else _account_of(connection, row.user)
+        seats, seats_only = account if account is not None else ((), False)
+        identity = Identity(
+            row.kind, row.talk, row.participant, row.user, row.csrf, seats, seats_only
+        )
         trust = self._known.trust_for()
         if trust > 0:
             until = now + trust if row.expires_at is None else min(now + trust, row.expires_at)
@@ -329,6 +419,59 @@ def _use_invite(
         .values(ended_at=now)
         .returning(*returning)
     ).first()
+
+
+def _use_participant_invite(
+    connection: Connection, token: str, now: float
+) -> tuple[str, str] | None:
+    """Mark the participant invite `token` used (as `_use_invite`): its talk and participant,
+    or None if it is no usable participant invite."""
+    row = _use_invite(
+        connection,
+        token,
+        now,
+        web_credentials.c.user.is_(None),
+        returning=(web_credentials.c.talk, web_credentials.c.participant),
+    )
+    return None if row is None else (str(row.talk), str(row.participant))
+
+
+def _bind(connection: Connection, user: str, seat: tuple[str, str], now: float) -> None:
+    """Keep `seat` in account `user`; ValueError if either already has its place taken. Every
+    instance is told to forget the identities it keeps, so the account's next request reads
+    its seats anew."""
+    talk, participant = seat
+    taken = connection.execute(
+        select(web_seats.c.user).where(
+            web_seats.c.talk == talk,
+            or_(web_seats.c.participant == participant, web_seats.c.user == user),
+        )
+    ).first()
+    if taken is not None:
+        if taken.user == user:
+            raise ValueError("your account keeps a seat in this talk already")
+        raise ValueError("this seat is kept in another account")
+    connection.execute(
+        insert(web_seats).values(talk=talk, participant=participant, user=user, bound_at=now)
+    )
+    _announce_revocation(connection)
+
+
+def _seats_of(connection: Connection, user: str) -> list[tuple[str, str]]:
+    rows = connection.execute(
+        select(web_seats.c.talk, web_seats.c.participant)
+        .where(web_seats.c.user == user)
+        .order_by(web_seats.c.bound_at, web_seats.c.talk)
+    )
+    return [(str(r.talk), str(r.participant)) for r in rows]
+
+
+def _account_of(connection: Connection, user: str) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """An account's seats and whether it acts only through them."""
+    seats_only = connection.execute(
+        select(web_users.c.seats_only).where(web_users.c.name == user)
+    ).scalar_one_or_none()
+    return tuple(_seats_of(connection, user)), bool(seats_only)
 
 
 def _announce_revocation(connection: Connection) -> None:

@@ -8,7 +8,20 @@ live in the record's database and are created by its migrations (``store/migrati
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Column, Float, Index, Integer, MetaData, String, Table
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    UniqueConstraint,
+    false,
+)
 
 metadata = MetaData()
 
@@ -18,6 +31,22 @@ web_users = Table(
     Column("name", String(200), primary_key=True),
     Column("password_hash", String(200), nullable=False),
     Column("created_at", Float(precision=53), nullable=False),
+    # Made from a delegate's link: acts only through its seats, never as a mediator by its name
+    # (else anyone could take the name of a mediator-to-be and mediate its talks).
+    Column("seats_only", Boolean, nullable=False, server_default=false()),
+)
+
+# A participant of a talk kept in an account (migration 0008), bound by someone holding both
+# the participant's credential and the account's session: never by a name found in a talk.
+web_seats = Table(
+    "web_seats",
+    metadata,
+    Column("talk", String(64), nullable=False),
+    Column("participant", String(200), nullable=False),
+    Column("user", String(200), nullable=False),
+    Column("bound_at", Float(precision=53), nullable=False),
+    PrimaryKeyConstraint("talk", "participant", name="pk_web_seats"),
+    UniqueConstraint("user", "talk", name="uq_web_seats_user_talk"),
 )
 
 web_credentials = Table(

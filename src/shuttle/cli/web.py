@@ -210,7 +210,15 @@ def open_demo(svc: TalkService, base: str) -> str:
     console.print(
         Text(f"Linked track {consulted.talk}: {opened.title}", style="bold"), soft_wrap=True
     )
-    console.print(Text(terminal_safe(f"{us_head} takes part in both tracks: one link for each.")))
+    console.print(
+        Text(
+            terminal_safe(
+                f"{us_head} takes part in both tracks: one link for each. Open both in one "
+                "window and choose 'Keep them in one account' to see both under one sign-in."
+            )
+        ),
+        soft_wrap=True,
+    )
     for member in opened.roster:
         role = "mediator" if member.is_mediator else "delegate"
         url = f"{base}/invite/{access.invite(consulted.talk, member.name)}"

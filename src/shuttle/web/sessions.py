@@ -1,4 +1,4 @@
-"""Becoming someone: a mediator's login, logout, and the session cookie that an invite link
+"""Becoming someone: an account's login, logout, and the session cookie that an invite link
 (`pages.invites`) or a login starts.
 
 A session is a cookie (HttpOnly, SameSite=Lax, Secure behind HTTPS). Failed invite and login
@@ -8,6 +8,7 @@ until the window passes.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -43,11 +44,22 @@ def start_session(response: Response, issued: Issued, request: Request) -> None:
     )
 
 
+_LOCAL_PATH = re.compile(r"/[A-Za-z0-9_/-]*")
+
+
+def local_path(path: str) -> bool:
+    """Whether `path` may be where a sign-in returns to: a path of this site alone, never
+    another site's address (``//elsewhere``), so that a link cannot send someone who signs in
+    to a page of the link maker's choosing elsewhere."""
+    return bool(_LOCAL_PATH.fullmatch(path)) and not path.startswith("//")
+
+
 @router.post("/login")
 async def login(
     request: Request,
     user: Annotated[str, Form(max_length=200)],
     password: Annotated[str, Form(max_length=1_000)],
+    next: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     limiter: RateLimiter = request.app.state.login_limiter
     key = client_key(request, "login")
@@ -56,8 +68,9 @@ async def login(
     issued = await run_in_threadpool(access(request).login, user, password)
     if issued is None:
         await run_in_threadpool(limiter.failed, key)
-        return RedirectResponse("/login?failed=1", status_code=303)
-    response = RedirectResponse("/", status_code=303)
+        back = f"&next={next}" if local_path(next) else ""
+        return RedirectResponse(f"/login?failed=1{back}", status_code=303)
+    response = RedirectResponse(next if local_path(next) else "/", status_code=303)
     start_session(response, issued, request)
     return response
 

@@ -80,3 +80,49 @@ def test_others_learn_nothing_and_a_talk_bound_credential_carries_nothing(
                          json={"statement": 1, "to_track": main, "mode": "verbatim"})  # fmt: skip
     assert refused.status_code == 409 and "account" in refused.json()["message"]
     assert north.post("/api/processes", json={"title": "x"}).status_code == 409
+
+
+def test_a_delegates_account_reads_its_tracks_and_carries_its_words_across(
+    operator: Operator,
+) -> None:
+    me = account(operator, f"Convener {uuid.uuid4().hex[:6]}")
+    process = me.post("/api/processes", json={"title": "Autumn round"}).json()["process"]
+    main = track(me, process, "Main", "South")
+    side = track(me, process, "Side", "East")
+    third = track(me, process, "Third", "West")
+
+    holder = f"North's account {uuid.uuid4().hex[:6]}"
+    operator.access.add_user(holder, PASSWORD)
+    for talk in (main, side):  # the links it used while signed in: not the third track's
+        token = operator.access.invite(talk, "North head")
+        assert operator.access.keep_seat(token, holder) is not None
+    north = httpx.Client(base_url=operator.server.url, timeout=30)
+    north.post("/login", data={"user": holder, "password": PASSWORD})
+    north.headers["X-CSRF-Token"] = north.get("/api/session").json()["csrf"]
+
+    me_now = north.get("/api/me").json()
+    assert me_now["seats"] == [
+        {"talk": main, "participant": "North head"},
+        {"talk": side, "participant": "North head"},
+    ]
+    shown = north.get(f"/api/processes/{process}").json()
+    assert [t["talk"] for t in shown["tracks"]] == [main, side]
+    assert {c["talk"] for c in north.get("/api/talks").json()} == {main, side}
+
+    said = north.post(
+        f"/api/talks/{main}/statements",
+        json={"text": "We could open the crossing.", "handling": "verbatim-only"},
+    )
+    seq = said.json()["events"][0]["seq"]
+    across = {"statement": seq, "to_track": side, "room": "North", "mode": "verbatim"}
+    carried = north.post(f"/api/talks/{main}/carry-across", json=across)
+    assert carried.status_code == 201, carried.text
+    # Named "North head" there too, the third track is not the account's: answered as none.
+    elsewhere = north.post(f"/api/talks/{main}/carry-across", json=across | {"to_track": third})
+    assert elsewhere.status_code == 404, elsewhere.text
+    assert "Third" not in elsewhere.text
+    # A paraphrase of verbatim-only words is refused, and nothing is written in either track.
+    before = len(me.get(f"/api/talks/{side}").json()["events"])
+    worded = across | {"mode": "paraphrase", "text": "They might open it."}
+    assert north.post(f"/api/talks/{main}/carry-across", json=worded).status_code == 409
+    assert len(me.get(f"/api/talks/{side}").json()["events"]) == before

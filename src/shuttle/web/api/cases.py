@@ -38,6 +38,7 @@ from shuttle.web.api.negotiation import IssueBody
 from shuttle.web.deps import Actor, access, required_identity
 from shuttle.web.invitations import mail_link, make_link
 from shuttle.web.opening import FieldErrors, Opening, command_for
+from shuttle.web.reach import reached_talks
 from shuttle.web.settings import Settings
 
 router = APIRouter(tags=["cases"])
@@ -257,8 +258,8 @@ def _open_track(service: TalkService, opener: str, process: str, command: OpenTa
 
 def _opener(service: TalkService, identity: Identity) -> str:
     """The name that opens a talk: an account's, or a mediator's behind a bearer token."""
-    if identity.user is not None:
-        return identity.user
+    if identity.mediator_account is not None:
+        return identity.mediator_account
     talk, name = identity.talk, identity.participant
     if identity.kind == "bearer" and talk is not None and name is not None:
         participant = service.participant(talk, name)
@@ -271,17 +272,7 @@ def _opener(service: TalkService, identity: Identity) -> str:
 
 
 def _cases(service: TalkService, identity: Identity) -> list[Case]:
-    if identity.user is not None:
-        views = [v for v in service.cases(identity.user) if v.is_mediator]
-    elif identity.talk is not None and identity.participant is not None:
-        try:
-            views = [service.view(identity.talk, identity.participant)]
-        except NotFound:
-            views = []
-        views = [v for v in views if v.participant.present]
-    else:
-        views = []
-    return [case_of(view) for view in views]
+    return [case_of(view) for view in reached_talks(service, identity)]
 
 
 def case_of(view: TalkView) -> Case:

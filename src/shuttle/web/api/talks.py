@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from shuttle.accounts import Identity
@@ -16,11 +16,26 @@ from shuttle.web.deps import required_identity
 router = APIRouter(tags=["reading"])
 
 
+class Seat(BaseModel):
+    talk: str
+    participant: str
+
+
 class Me(BaseModel):
     kind: str
     talk: str | None
     participant: str | None
     user: str | None
+    seats: list[Seat] = Field(
+        default_factory=list,
+        description="For an account: the participants of talks it keeps (entered by their "
+        "links while signed in), each one it acts as in that talk.",
+    )
+    mediates_by_name: bool = Field(
+        default=False,
+        description="For an account: whether it acts as a mediator, by its name, in the talks "
+        "that name it so (false for an account made from a delegate's link).",
+    )
 
 
 class Participation(BaseModel):
@@ -59,9 +74,14 @@ async def session(identity: Annotated[Identity, Depends(required_identity)]) -> 
 
 @router.get("/me", response_model=Me)
 async def me(identity: Annotated[Identity, Depends(required_identity)]) -> Me:
-    """Who the caller is: a participant of one talk, or a mediator's account."""
+    """Who the caller is: a participant of one talk, or an account (and the seats it keeps)."""
     return Me(
-        kind=identity.kind, talk=identity.talk, participant=identity.participant, user=identity.user
+        kind=identity.kind,
+        talk=identity.talk,
+        participant=identity.participant,
+        user=identity.user,
+        seats=[Seat(talk=talk, participant=name) for talk, name in identity.seats],
+        mediates_by_name=identity.mediator_account is not None,
     )
 
 

@@ -1,7 +1,7 @@
-"""Processes and their tracks for programs: a mediator's account opens a process, opens its
-tracks (`POST /api/talks` with `process`), reads them side by side, and carries a statement
-from one track into another it mediates too. A credential bound to one talk reaches no other
-track: carrying across needs an account that takes part in both."""
+"""Processes and their tracks for programs: a mediator's account opens a process and its
+tracks (`POST /api/talks` with `process`); any account reads the tracks it takes part in side
+by side, and carries a statement from one into another where it takes part too (as a mediator,
+or through a seat it keeps). A credential bound to one talk reaches no other track."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from starlette.concurrency import run_in_threadpool
 
 from shuttle.accounts import Identity
 from shuttle.service import TalkService
-from shuttle.talks import Mode, Refused, TalkView
-from shuttle.tracks import carry_across, open_process, reached_by
+from shuttle.talks import Mode, NotFound, Refused
+from shuttle.tracks import CarriedAcross, carry_across, may_open_track, open_process, title_of
 from shuttle.web.api.cases import Caller, Case, case_of
 from shuttle.web.api.common import Acting, Outcome, Service, outcome_of
 from shuttle.web.api.idempotency import IdempotencyKey
+from shuttle.web.deps import Actor
+from shuttle.web.reach import name_in_track, reached_tracks
 
 router = APIRouter(tags=["processes"])
 
@@ -44,12 +46,12 @@ class Carried(BaseModel):
 
 
 def _account(identity: Identity) -> str:
-    if identity.user is None:
+    if identity.mediator_account is None:
         raise Refused(
-            "processes and carrying across tracks are for a mediator's account",
+            "processes are opened by a mediator's account",
             "sign in with the account that mediates the tracks",
         )
-    return identity.user
+    return identity.mediator_account
 
 
 @router.post("/processes", status_code=201, response_model=ProcessAnswer)
@@ -63,16 +65,19 @@ async def open_a_process(body: ProcessBody, identity: Caller, service: Service) 
 async def a_process(
     identity: Caller, service: Service, process: str = Path(min_length=1, max_length=64)
 ) -> ProcessAnswer:
-    """A process's tracks that the caller's account mediates, side by side."""
-    return await run_in_threadpool(_process, service, process, _account(identity))
+    """A process's tracks that the caller takes part in, side by side."""
+    return await run_in_threadpool(_process, service, process.strip(), identity)
 
 
-def _process(service: TalkService, process: str, account: str) -> ProcessAnswer:
-    found = reached_by(service, process, account)
-    views: list[TalkView] = [service.view(talk, account) for talk in found.tracks]
-    return ProcessAnswer(
-        process=found.process, title=found.title, tracks=[case_of(v) for v in views]
-    )
+def _process(service: TalkService, process: str, identity: Identity) -> ProcessAnswer:
+    # A process the caller opened (its tracks still to come) or takes part in; any other is
+    # answered as none at all, exactly as one that does not exist.
+    views = reached_tracks(service, identity, process)
+    opener = identity.mediator_account
+    if not views and (opener is None or not may_open_track(service, process, opener)):
+        raise NotFound(f"process {process!r} not found")
+    title = title_of(service, process)
+    return ProcessAnswer(process=process, title=title, tracks=[case_of(v) for v in views])
 
 
 @router.post("/talks/{talk}/carry-across", status_code=201, response_model=Carried)
@@ -83,10 +88,16 @@ async def carry(
     caller's account takes part in too, as the statement's handling allows. With an
     idempotency key, sent again it answers as the first time, and a carry cut off between its
     two records is completed rather than repeated."""
-    account = _account(actor.identity)
     claim = None if key is None else (key.key, key.fingerprint)
-    done = await run_in_threadpool(
-        carry_across, service, actor.talk, actor.name, body.statement, body.to_track,
-        account, body.room, body.mode, body.text, claim,
-    )  # fmt: skip
+    done = await run_in_threadpool(_carry, service, actor, body, claim)
     return Carried(received=outcome_of(done.received), sent=outcome_of(done.sent))
+
+
+def _carry(
+    service: TalkService, actor: Actor, body: CarryAcrossBody, claim: tuple[str, str] | None
+) -> CarriedAcross:
+    there = name_in_track(service, actor.identity, body.to_track)
+    return carry_across(
+        service, actor.talk, actor.name, body.statement, body.to_track, there, body.room,
+        body.mode, body.text, claim,
+    )  # fmt: skip

@@ -19,6 +19,7 @@ from shuttle.web.pages import (
     people,
     stream,
     talk,
+    track_forms,
 )
 from shuttle.web.pages.render import STATIC
 from shuttle.web.pages.visitor import Away
@@ -37,6 +38,7 @@ def install(app: FastAPI) -> None:
         party_forms,
         offer_forms,
         mediator_forms,
+        track_forms,
         stream,
     ):
         app.include_router(part.router)

@@ -1,7 +1,7 @@
-"""A mediator's cases: the home page listing every talk it mediates (where each stands and what
-it awaits), and opening a new talk in the browser -- fields typed in, or the agenda taken from
-an uploaded scenario file -- with every error beside its field and nothing recorded until all
-is right."""
+"""An account's home page, listing every talk it takes part in (where each stands and what it
+awaits: the talks it mediates, and the seats of a delegate it keeps), and opening a new talk in
+the browser -- fields typed in, or the agenda taken from an uploaded scenario file -- with every
+error beside its field and nothing recorded until all is right."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from shuttle.web.opening import FieldErrors, Opening, command_for, sentence
 from shuttle.web.pages.agenda_text import EXAMPLE, parse_agenda
 from shuttle.web.pages.render import page
 from shuttle.web.pages.visitor import account, csrf_of, visitor
+from shuttle.web.reach import reached_talks
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,25 +48,17 @@ async def home(request: Request) -> Response:
     if identity.talk is not None:
         return RedirectResponse(f"/talks/{identity.talk}", status_code=303)
     service = talk_service(request)
-    cases = await run_in_threadpool(mediated, service, identity)
+    cases = await run_in_threadpool(reached_talks, service, identity)
     processes = await run_in_threadpool(process_titles, service, cases)
     context = {
         "cases": cases,
         "processes": processes,
         "who": identity.user,
+        "mediates": identity.mediator_account is not None,
         "csrf": csrf_of(identity),
         "opened_process": request.query_params.get("process") == "opened",
     }
     return page("cases.html", context)
-
-
-def mediated(service: TalkService, identity: Identity) -> list[TalkView]:
-    """The talks this account mediates (a signed-in account acts only as a mediator), newest
-    activity first: found through the index of who takes part where."""
-    if identity.user is None:
-        return []
-    views = [v for v in service.cases(identity.user) if v.is_mediator]
-    return sorted(views, key=lambda v: v.last_activity or "", reverse=True)
 
 
 def process_titles(service: TalkService, views: list[TalkView]) -> dict[str, str]:
@@ -214,8 +207,10 @@ async def _form(
     errors: dict[str, str],
     status: int = 200,
 ) -> Response:
-    assert identity.user is not None
-    processes = await run_in_threadpool(processes_for, talk_service(request), identity.user)
+    assert identity.mediator_account is not None
+    processes = await run_in_threadpool(
+        processes_for, talk_service(request), identity.mediator_account
+    )
     context = {
         "processes": processes,
         "typed": typed,

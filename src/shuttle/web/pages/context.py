@@ -10,11 +10,12 @@ from starlette.concurrency import run_in_threadpool
 
 from shuttle.service import TalkService
 from shuttle.talks import Refusal, TalkView
-from shuttle.tracks import title_of, tracks_for
+from shuttle.tracks import title_of
 from shuttle.web.deps import Actor
 from shuttle.web.pages.chart import Chart, chart_of
 from shuttle.web.pages.confirmations import Confirmation
 from shuttle.web.pages.visitor import csrf_of
+from shuttle.web.reach import reached_tracks
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def build(service: TalkService, actor: Actor, state: FormState | None = None) ->
     }
     if view.process is not None:
         context["process_title"] = title_of(service, view.process)
-        tracks = reachable_tracks(service, actor, view.process)
+        tracks = reached_tracks(service, actor.identity, view.process, view)
         context["process_tracks"] = tracks
         context["other_tracks"] = [t for t in tracks if t.talk != view.talk]
     if view.is_mediator:
@@ -68,15 +69,13 @@ def build(service: TalkService, actor: Actor, state: FormState | None = None) ->
     return context
 
 
-def reachable_tracks(service: TalkService, actor: Actor, process: str) -> list[TalkView]:
-    """The tracks of `process` this visitor's own credentials reach: a mediator's account
-    acts in every talk that names it as a mediator, so those; a delegate's session reaches its
-    one talk alone. A name is no identity across tracks (another track's mediator may name
-    anyone anything), so a track is never shown for a name found in it, only for a credential
-    that opens it."""
-    if actor.identity.user is None:
+def other_tracks_of(service: TalkService, actor: Actor, view: TalkView) -> list[TalkView]:
+    """The reader's other tracks of this talk's process (none outside a process): where the
+    forms that carry across may take a statement."""
+    if view.process is None:
         return []
-    return [v for v in tracks_for(service, process, actor.identity.user) if v.is_mediator]
+    tracks = reached_tracks(service, actor.identity, view.process, view)
+    return [t for t in tracks if t.talk != view.talk]
 
 
 def profile_fields(view: TalkView) -> dict[str, str]:

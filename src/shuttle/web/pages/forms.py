@@ -194,7 +194,8 @@ async def succeeded(actor: Actor, form: Form, appended: Appended, service: TalkS
     if form.echo:
         view: TalkView = context["r"]
         text += "".join(
-            event_html(view, seen, context["csrf"], view.head) for seen in appended.events
+            event_html(view, seen, context["csrf"], view.head, context.get("other_tracks", ()))
+            for seen in appended.events
         )
     return answer(text)
 

@@ -4,12 +4,9 @@ circulate a draft or a proposal, open a blind bid, report an incident, close the
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from shuttle.talks import (
     Close,
@@ -21,20 +18,14 @@ from shuttle.talks import (
     Note,
     OpenBid,
     Propose,
-    Refusal,
-    Refused,
     ReportIncident,
     SetAgenda,
     TalkView,
 )
-from shuttle.tracks import carry_across
-from shuttle.web.deps import Actor, talk_service
-from shuttle.web.errors import status_of
+from shuttle.web.deps import Actor
 from shuttle.web.pages.agenda_text import parse_agenda
 from shuttle.web.pages.confirmations import closing
-from shuttle.web.pages.context import FormState
-from shuttle.web.pages.forms import Form, chosen_terms, decimal, field, form_answer, says, submit
-from shuttle.web.pages.visitor import is_htmx, participant
+from shuttle.web.pages.forms import Form, chosen_terms, decimal, field, submit
 
 router = APIRouter(include_in_schema=False)
 
@@ -115,37 +106,3 @@ async def close(request: Request, talk: str) -> Response:
 
     form = Form("close", anchor="incidents-title")
     return await submit(request, talk, form, build, confirm=closing)
-
-
-@router.post("/talks/{talk}/statements/{seq}/carry-across")
-async def carry_into_track(request: Request, talk: str, seq: int) -> Response:
-    """Carry a statement into another track this mediator's account mediates too."""
-    actor = await participant(request, talk)
-    service = talk_service(request)
-    form = await request.form()
-    values = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf"}
-    target, _, room = field(form, "target").partition("|")
-    state = FormState("carry", seq, values)
-    try:
-        if actor.identity.user is None:
-            raise Refused(
-                "carrying into another track needs a mediator's account in both",
-                "sign in with your account",
-            )
-        try:
-            mode = Mode(field(form, "mode"))
-        except ValueError:
-            raise Invalid("choose verbatim or paraphrase") from None
-        text = field(form, "text") if mode is Mode.PARAPHRASE else None
-        done = await run_in_threadpool(
-            carry_across, service, actor.talk, actor.name, seq, target, actor.identity.user,
-            room or None, mode, text or None,
-        )  # fmt: skip
-    except Refusal as error:
-        state = replace(state, form="carry_across", error=says(error))
-        return await form_answer(request, actor, Form("carry", seq), state, status_of(error))
-    if not is_htmx(request):
-        return RedirectResponse(f"/talks/{actor.talk}#room-item-{seq}", status_code=303)
-    landed = f"Done: carried as event #{done.received.first_seq} of the other track."
-    state = replace(state, form="carry_across", done=landed, values={})
-    return await form_answer(request, actor, Form("carry", seq), state)

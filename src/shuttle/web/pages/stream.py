@@ -10,6 +10,7 @@ and a release redraws the statement's carry form on the console.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
@@ -20,7 +21,7 @@ from shuttle.service import Update
 from shuttle.talks import Seen, TalkView
 from shuttle.web.deps import talk_service
 from shuttle.web.live import Render, resume_point, updates
-from shuttle.web.pages.context import profile_fields, room_ids
+from shuttle.web.pages.context import other_tracks_of, profile_fields, room_ids
 from shuttle.web.pages.page_view import region_of
 from shuttle.web.pages.render import html
 from shuttle.web.pages.visitor import csrf_of, participant
@@ -28,10 +29,18 @@ from shuttle.web.pages.visitor import csrf_of, participant
 router = APIRouter(include_in_schema=False)
 
 
-def event_html(view: TalkView, seen: Seen, csrf: str, head: str) -> str:
+def event_html(
+    view: TalkView,
+    seen: Seen,
+    csrf: str,
+    head: str,
+    other_tracks: Sequence[TalkView] = (),
+) -> str:
     """One event `view` holds, as the out-of-band pieces that put it on the reader's page
-    (the stream sends them; a form that speaks answers with them too)."""
+    (the stream sends them; a form that speaks answers with them too). `other_tracks`, the
+    reader's other tracks of the process, are offered by the forms that carry across."""
     context: dict[str, Any] = {
+        "other_tracks": other_tracks,
         "s": seen,
         "r": view,
         "csrf": csrf,
@@ -45,7 +54,7 @@ def event_html(view: TalkView, seen: Seen, csrf: str, head: str) -> str:
     return html("parts/stream_event.html", context)
 
 
-def renderer(view: TalkView, csrf: str) -> Render:
+def renderer(view: TalkView, csrf: str, other_tracks: Sequence[TalkView] = ()) -> Render:
     """Render events for one reader's page; `view` keeps up with them, so the forms it draws
     (which need each statement's current handling) stay right."""
 
@@ -55,7 +64,7 @@ def renderer(view: TalkView, csrf: str) -> Render:
             view.take(seen)
         # The record's head as this update read it: a signature form drawn now vouches for it.
         view.head = str(update.head)
-        data = event_html(view, seen, csrf, view.head)
+        data = event_html(view, seen, csrf, view.head, other_tracks)
         return ServerSentEvent(data=data, event=region_of(seen), id=str(seen.seq))
 
     return render
@@ -74,6 +83,7 @@ async def stream(
     settings = request.app.state.settings
     view = await run_in_threadpool(service.view, actor.talk, actor.name)
     start = resume_point(last_event_id, after)
-    render = renderer(view, csrf_of(actor.identity))
+    others = await run_in_threadpool(other_tracks_of, service, actor, view)
+    render = renderer(view, csrf_of(actor.identity), others)
     events = updates(service, request.app.state.bell, actor, start, render, settings.heartbeat)
     return EventSourceResponse(events, ping=int(settings.heartbeat))

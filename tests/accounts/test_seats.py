@@ -1,0 +1,131 @@
+"""Seats: one account keeping a person's places in several talks, bound only by someone holding
+the place's link; an account made from a delegate's link acts through its seats alone -- on
+SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from shuttle.accounts import Access
+from shuttle.accounts.schema import web_credentials, web_seats, web_users
+from tests.accounts.conftest import Clock
+
+PASSWORD = "correct horse battery staple"
+
+
+def _session_of(access: Access, user: str) -> str:
+    issued = access.login(user, PASSWORD)
+    assert issued is not None
+    return issued.token
+
+
+def test_an_account_keeps_a_seat_by_its_link_and_acts_as_that_participant(
+    engine: Engine, clock: Clock
+) -> None:
+    access = Access(engine, clock)
+    access.add_user("Layla", PASSWORD)
+    token = _session_of(access, "Layla")
+    link = access.invite("muscat", "US head of delegation")
+
+    assert access.keep_seat(link, "Layla") == ("muscat", "US head of delegation")
+    identity = access.identify(token, ("session",))
+    assert identity is not None
+    assert identity.seats == (("muscat", "US head of delegation"),)
+    assert identity.name_in("muscat") == "US head of delegation"
+    # Elsewhere an operator-made account still acts as its own name (where that name mediates).
+    assert identity.name_in("another talk") == "Layla"
+    assert identity.mediator_account == "Layla"
+    assert access.redeem(link) is None  # the link is spent
+    assert access.keep_seat(link, "Layla") is None
+
+
+def test_a_seat_goes_to_one_account_and_an_account_holds_one_seat_a_talk(
+    engine: Engine,
+) -> None:
+    access = Access(engine)
+    for name in ("Layla", "Omar"):
+        access.add_user(name, PASSWORD)
+    access.keep_seat(access.invite("muscat", "US head of delegation"), "Layla")
+
+    again = access.invite("muscat", "US head of delegation")
+    with pytest.raises(ValueError, match="kept in another account"):
+        access.keep_seat(again, "Omar")
+    deputy = access.invite("muscat", "US deputy")
+    with pytest.raises(ValueError, match="keeps a seat in this talk already"):
+        access.keep_seat(deputy, "Layla")
+    # Nothing changed: both links still work, and the seats are as they were.
+    assert access.seats("Omar") == []
+    assert access.seats("Layla") == [("muscat", "US head of delegation")]
+    assert access.redeem(again) is not None and access.redeem(deputy) is not None
+
+
+def test_an_account_made_from_a_delegates_link_acts_through_its_seats_alone(
+    engine: Engine, clock: Clock
+) -> None:
+    access = Access(engine, clock)
+    here = access.redeem(access.invite("muscat", "US head of delegation"))
+    assert here is not None
+    link = access.invite("consultation", "US head of delegation")
+
+    issued = access.make_account(link, "Oman", PASSWORD, also=("muscat", "US head of delegation"))
+    assert issued is not None
+    identity = access.identify(issued.token, ("session",))
+    assert identity is not None and identity.seats_only
+    assert set(identity.seats) == {
+        ("consultation", "US head of delegation"),
+        ("muscat", "US head of delegation"),
+    }
+    # Named like a mediator-to-be, it still mediates nothing by that name.
+    assert identity.name_in("a talk whose mediator is called Oman") is None
+    assert identity.mediator_account is None
+    assert access.login("Oman", PASSWORD) is not None
+
+
+def test_a_refused_account_changes_nothing(engine: Engine) -> None:
+    access = Access(engine)
+    access.add_user("Taken", PASSWORD)
+    link = access.invite("muscat", "Iran head of delegation")
+    with pytest.raises(ValueError, match="exists already"):
+        access.make_account(link, "Taken", PASSWORD)
+    with pytest.raises(ValueError):
+        access.make_account(link, "Fresh", "short")
+    with pytest.raises(ValueError, match="needs a name"):
+        access.make_account(link, "  ", PASSWORD)
+    with engine.connect() as connection:
+        assert connection.execute(select(web_seats)).first() is None
+        names = set(connection.execute(select(web_users.c.name)).scalars())
+    assert names == {"Taken"}
+    assert access.make_account(link, "Fresh", PASSWORD) is not None
+    assert access.make_account(link, "Fresher", PASSWORD) is None  # spent
+    assert access.make_account(access.invite("x", "y") + "forged", "F", PASSWORD) is None
+
+
+def test_a_mediators_account_link_keeps_no_seat(engine: Engine) -> None:
+    access = Access(engine)
+    access.add_user("Layla", PASSWORD)
+    password_link = access.account_invite("Co-mediator", "muscat")
+    assert access.keep_seat(password_link, "Layla") is None
+    assert access.make_account(password_link, "Sneaky", PASSWORD) is None
+
+
+def test_removal_frees_the_seat_and_the_account_forgets_it_at_once(
+    engine: Engine, clock: Clock
+) -> None:
+    access = Access(engine, clock)
+    access.add_user("Layla", PASSWORD)
+    token = _session_of(access, "Layla")
+    access.keep_seat(access.invite("muscat", "US head of delegation"), "Layla")
+    before = access.identify(token, ("session",))
+    assert before is not None and before.seat_in("muscat") == "US head of delegation"
+
+    access.end_participant("muscat", "US head of delegation")
+    after = access.identify(token, ("session",))
+    assert after is not None and after.seat_in("muscat") is None  # the session lives on
+    assert access.seats("Layla") == []
+    with engine.connect() as connection:
+        live = connection.execute(
+            select(web_credentials.c.digest).where(web_credentials.c.ended_at.is_(None))
+        ).all()
+    assert len(live) == 1  # only the account's own session
