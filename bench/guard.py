@@ -1,6 +1,6 @@
 """The leak guard: how often it is right on a labelled set, and how long a check takes.
 
-1. Precision and recall on `bench/data/leak_pairs.yaml`: pairs of a statement a party kept
+1. Precision and recall on `bench/data/leak_pairs*.yaml`: pairs of a statement a party kept
    from the other room and a mediator's candidate wording, labelled by hand as leaking or not,
    in four registers (diplomatic, commercial, labour, family) and two languages. The guard's
    thresholds were chosen on the `dev` part; the `held-out` part was kept aside and is
@@ -13,7 +13,7 @@
    reported apart. Target: under 200 ms.
 
 Results go to stdout and `bench/results/guard.md`. Run with `make bench`, or
-`python bench/guard.py [--pairs FILE]`.
+`python bench/guard.py [--pairs FILE...]`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,12 @@ from shuttle.guarding import check_words, meaning, prepare
 from shuttle.talks import Delegate, Handling, OpenTalk, Say
 
 REPO = Path(__file__).resolve().parent.parent
-PAIRS = REPO / "bench" / "data" / "leak_pairs.yaml"
+PAIRS = (
+    REPO / "bench" / "data" / "leak_pairs.yaml",
+    # Written later by another hand that saw neither the guard nor the first set's results;
+    # measured as it came before anything was changed, then its dev part joined the first's.
+    REPO / "bench" / "data" / "leak_pairs_fresh.yaml",
+)
 RESULTS = REPO / "bench" / "results" / "guard.md"
 STATEMENTS = 500
 CHECKS = 60
@@ -50,12 +55,13 @@ class Pair:
     candidate: str
     leaks: bool
     split: str
+    source: str  # the file's name: which set the pair belongs to
 
 
 def read_pairs(path: Path) -> list[Pair]:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     keys = ("id", "register", "lang", "protected", "candidate", "leaks", "split")
-    return [Pair(**{k: item[k] for k in keys}) for item in items]
+    return [Pair(**{k: item[k] for k in keys}, source=path.stem) for item in items]
 
 
 def predicted(pair: Pair) -> bool:
@@ -100,7 +106,9 @@ def accuracy(pairs: list[Pair], show_misses: bool) -> list[str]:
     misses = []
     for pair in pairs:
         guess = predicted(pair)
-        for group in (pair.split, f"{pair.split} · {pair.lang}", f"{pair.split} · {pair.register}"):
+        groups = (pair.split, f"{pair.split} · {pair.source}", f"{pair.split} · {pair.lang}",
+                  f"{pair.split} · {pair.register}")  # fmt: skip
+        for group in groups:
             tallies.setdefault(group, Tally()).add(pair.leaks, guess)
         if guess != pair.leaks:
             misses.append(f"{pair.split} {pair.id}: labelled {pair.leaks}, guard {guess}")
@@ -194,12 +202,13 @@ def latency() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--pairs", type=Path, nargs="+", default=list(PAIRS))
     parser.add_argument("--misses", action="store_true", help="list every disagreement")
     parser.add_argument("--only", choices=("dev", "held-out"), help="one part of the set")
     parser.add_argument("--no-latency", action="store_true")
     args = parser.parse_args()
-    pairs = [p for p in read_pairs(args.pairs) if args.only in (None, p.split)]
+    every = [pair for path in args.pairs for pair in read_pairs(path)]
+    pairs = [p for p in every if args.only in (None, p.split)]
     counts = Counter((p.split, p.leaks) for p in pairs)
     lines = [
         "# Leak guard",
@@ -214,7 +223,7 @@ def main() -> None:
     ]
     text = "\n".join(lines) + "\n"
     print(text)
-    if args.pairs == PAIRS and not (args.misses or args.only or args.no_latency):
+    if args.pairs == list(PAIRS) and not (args.misses or args.only or args.no_latency):
         RESULTS.write_text(text, encoding="utf-8")
 
 

@@ -36,6 +36,19 @@ def test_what_the_room_already_knows_warns_of_nothing(meaning: Meaning) -> None:
     assert check(meaning, words, [KEPT], known=["The deadline of June 30 is public."]) == []
 
 
+def test_another_figure_of_the_same_kind_keeps_the_kept_one_kept(meaning: Meaning) -> None:
+    limit = Protected(2, "A", "I can pay 380 euros a month for the children.", "kept")
+    assert check(meaning, "His offer is 250 euros a month for the children.", [limit]) == []
+    assert check(meaning, "He could go to about 380 euros a month.", [limit])
+
+
+def test_a_share_in_words_is_named(meaning: Meaning) -> None:
+    kept = Protected(3, "A", "We could let 42 percent of the outflow go downstream.", "kept")
+    [warning] = check(meaning, "Something a little over two-fifths of it may be possible.", [kept])
+    [share] = [c for c in warning.close if c.what == "number"]
+    assert (share.said, share.source, share.score) == ("two-fifths", "42 percent", 0.9)
+
+
 def test_closest_first(meaning: Meaning) -> None:
     other = Protected(7, "Iran", "Our enrichment limit is 3.67 percent.", "kept")
     warnings = check(meaning, "Think 3.67 %, and a start by the end of June.", [KEPT, other])

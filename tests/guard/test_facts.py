@@ -12,6 +12,16 @@ def test_a_figure_named_as_public_is_no_secret() -> None:
     assert [getattr(f, "said", "") for f in facts.public] == ["11.90"]
 
 
+def test_what_a_party_will_say_or_propose_is_public_too() -> None:
+    for text, kept in (
+        ("Je peux verser 380 € par mois ; je proposerai 250.", ["380 €"]),
+        ("Nous pouvons descendre à 11,80 €, mais nous afficherons 14 €.", ["11,80 €"]),
+        ("Our ceiling is €480,000; we will open at €350,000.", ["480,000"]),
+        ("The current premium is 20 percent; we would accept 28 percent.", ["28 percent"]),
+    ):
+        assert [q.said for q in facts_of(text).quantities] == kept, text
+
+
 def test_a_date_is_not_also_read_as_a_number() -> None:
     facts = facts_of("We will sign on June 30 with 45 observers.")
     assert [d.said for d in facts.dates] == ["June 30"]

@@ -32,6 +32,14 @@ def read(text: str) -> list[tuple[float, str]]:
         ("a couple of months", [(60.8, "time")]),
         ("around a decade", [(3650, "time")]),
         ("four rest days", [(4, "time")]),
+        ("two-fifths of the outflow", [(40, "percent")]),
+        ("a third of the staff", [(33.33, "percent")]),
+        ("trois quarts des postes", [(75, "percent")]),
+        ("just under half a million euros", [(500_000, "money")]),
+        ("eighty-odd thousand", [(80_000, "")]),
+        ("a week and a half", [(10.5, "time")]),
+        ("une semaine et demie", [(10.5, "time")]),
+        ("within a fortnight", [(14, "time")]),
     ],
 )
 def test_a_figure_is_its_value_and_what_it_counts(
@@ -54,6 +62,39 @@ def test_rounding_words_are_noticed() -> None:
     [rounded] = quantities("just under four percent")
     [plain] = quantities("four percent")
     assert rounded.rounded and not plain.rounded
+
+
+def test_a_share_needs_what_it_is_a_share_of() -> None:
+    # "A third" alone is an ordinal or a round of talks; "a week" alone is everywhere.
+    assert read("a third round") == []
+    assert read("a third") == []
+    assert read("in a week") == []
+
+
+def test_rounding_words_before_after_and_within() -> None:
+    for text in (
+        "north of six hundred",
+        "the better part of two thousand",
+        "twenty or so",
+        "eighty-odd thousand",
+        "un peu sous les douze euros",
+        "pas loin de 40 %",
+    ):
+        [figure] = quantities(text)
+        assert figure.rounded, text
+
+
+def test_a_rounded_figure_aims_at_a_kept_one_even_without_what_it_counts() -> None:
+    [kept] = quantities("£640 a month")
+    [north] = quantities("somewhere north of six hundred a month")
+    [plain] = quantities("six hundred a month")
+    [far] = quantities("around four hundred")
+    assert north.close_to(kept) == 0.9
+    assert plain.close_to(kept) == 0.0
+    assert far.close_to(kept) == 0.0
+    [ceiling] = quantities("1,750 peacekeepers")
+    [better] = quantities("the better part of two thousand")
+    assert better.close_to(ceiling) == 0.9
 
 
 def test_closeness_exact_rounded_and_other() -> None:

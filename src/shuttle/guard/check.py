@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from shuttle.guard.facts import Facts, facts_of
 from shuttle.guard.meaning import Meaning
 
-# The thresholds, chosen on the development part of bench/data/leak_pairs.yaml; the
-# held-out part is reported apart (bench/guard.py).
+# The thresholds, chosen on the development parts of bench/data/leak_pairs*.yaml (the
+# middle of a plateau: each neighbouring value scored the same or worse); the held-out parts
+# are reported apart (bench/guard.py).
 SAME_MEANING = 0.80  # alone, a cosine this high is the same statement in other words
-NEAR_MEANING = 0.45  # with a shared name, phrase or month, a cosine this high is a leak
-HINTED_MEANING = 0.40  # words that hint at where a party stands, this near, are a leak
+NEAR_MEANING = 0.50  # with a shared name, phrase or month, a cosine this high is a leak
+HINTED_MEANING = 0.35  # words that hint at where a party stands, this near, are a leak
 FIGURE = 0.85  # a figure or a date at least this close gives the secret away by itself
 
 
@@ -92,15 +93,27 @@ def _close(mine: Facts, theirs: Facts, cosine: float, already: list[Facts]) -> l
     # One phrase is enough to say why; the first in order, so a warning reads the same each time.
     supporting += [Closeness("phrase", " ".join(p), " ".join(p), 0.6) for p in sorted(shared)[:1]]
     meant = Closeness("meaning", "", "", round(max(cosine, 0.0), 3))
-    if cosine >= SAME_MEANING and not mine.asks:
-        return [*strong, *supporting, meant]
     if strong:
-        return strong + supporting
-    if supporting and cosine >= NEAR_MEANING:
+        return [*strong, *supporting, *([meant] if cosine >= SAME_MEANING else [])]
+    # Another figure where the statement keeps one: what they share is the subject.
+    subject_only = _another_figure(mine, theirs)
+    if cosine >= SAME_MEANING and not mine.asks and not subject_only:
+        return [*supporting, meant]
+    if supporting and cosine >= NEAR_MEANING and not subject_only:
         return [*supporting, meant]
     if mine.hints and cosine >= HINTED_MEANING:
         return [meant]
     return []
+
+
+def _another_figure(mine: Facts, theirs: Facts) -> bool:
+    """Whether the wording names figures of its own where the statement keeps one, none of
+    them near it: then the meaning they share is the subject, and the kept figure stays kept
+    ("their proposal is 250 a month" beside a limit of 380)."""
+    said = mine.every_quantity
+    return bool(theirs.quantities and said) and not any(
+        s.close_to(k) > 0 for s in said for k in theirs.quantities
+    )
 
 
 def _figures(mine: Facts, theirs: Facts, already: list[Facts]) -> list[Closeness]:

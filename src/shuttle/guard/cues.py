@@ -14,8 +14,12 @@ import re
 _PUBLIC = re.compile(
     r"\b(on the table|on paper|opening|open with|will open|publicly|public|published|"
     r"announced|in the draft|the draft|written|formally|officially|asked for|we asked|"
+    r"will (propose|offer|start|say|table|announce)|start by (offering|proposing)|we say|"
+    r"stated|current|currently|existing|proposal|proposals|proposed|"
+    r"propositions?|proposée?s?|"
     r"par écrit|écrite?s?|publique?s?|publiquement|annoncée?s?|première offre|ouvrirons|"
-    r"ouvrir à|proposons|demandé|officiellement|projet)\b",
+    r"ouvrir à|proposons|proposerons|proposerai|afficherons|afficherai|affichons|affiché|"
+    r"annoncerons|dirons|demandé|officiellement|projet|actuel\w*|en vigueur)\b",
     re.IGNORECASE,
 )
 _HINT = re.compile(
@@ -32,9 +36,13 @@ _HINT = re.compile(
 )
 _APPROXIMATE = re.compile(
     r"\b(around|about|roughly|nearly|almost|approximately|some|like|just (under|over|below|"
-    r"above)|close to|in the region of|or so|upwards of|getting on for|"
+    r"above|shy of|short of)|close to|in the region of|or so|upwards of|getting on for|"
+    r"(north|south) of|(the )?better part of|shy of|short of|not far (from|off)|"
+    r"a (little|bit|touch|shade) (over|under|above|below|more than|less than)|"
+    r"in the (neighbourhood|neighborhood|vicinity) of|somewhere (around|near|over|under)|"
     r"environ|près de|autour de|presque|quasiment|un peu (moins|plus) de|de l'ordre de|"
-    r"dans les)\s*$",
+    r"un peu (sous|au-dessus de|en dessous de|en deçà de)|pas loin de|à peine (moins|plus) de|"
+    r"guère plus de|tout juste|quelque|dans les)(\s+(les|le|la|the))?\s*$",
     re.IGNORECASE,
 )
 # Punctuation ends a clause only before a space: "3.67" and "2,000" are figures.
@@ -72,7 +80,15 @@ def only_asks(text: str) -> bool:
     return bool(sentences) and sentences[-1].endswith("?") and not hints(text)
 
 
-def approximates(text: str, start: int) -> bool:
-    """True when the words just before `start` say that a figure is rounded ("around",
-    "just under", "something like", "près de")."""
-    return _APPROXIMATE.search(text[max(0, start - 30) : start]) is not None
+_APPROXIMATE_AFTER = re.compile(r"^\s*(-?ish\b|or so\b|odd\b|-odd\b|environ\b)", re.IGNORECASE)
+
+
+def approximates(text: str, start: int, end: int | None = None) -> bool:
+    """True when the words just before `start` (or just after `end`, or within the figure:
+    "eighty-odd thousand") say that a figure is rounded ("around", "just under", "something
+    like", "north of", "près de", "or so")."""
+    if _APPROXIMATE.search(text[max(0, start - 40) : start]) is not None:
+        return True
+    if end is None:
+        return False
+    return "odd" in text[start:end].lower() or bool(_APPROXIMATE_AFTER.search(text[end:]))

@@ -42,7 +42,10 @@ _MONEY_WORDS = {
     "pound", "pounds", "sterling", "livre", "livres", "franc", "francs", "rial", "rials",
 }  # fmt: skip
 # Lengths of time are compared in days, so that "eight weeks" meets "a couple of months".
-_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365, "weekend": 7, "night": 1, "hour": 1 / 24}
+_DAYS = {
+    "day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365, "weekend": 7, "night": 1,
+    "hour": 1 / 24,
+}  # fmt: skip
 _RATE = {"a", "an", "per", "par", "each", "every", "chaque", "le", "la", "by"}
 _DECADES = {"decade", "decades", "décennie", "décennies"}
 _DURATIONS = {
@@ -52,8 +55,24 @@ _DURATIONS = {
     "ans": "year", "année": "year", "années": "year", "hour": "hour", "hours": "hour",
     "heure": "hour", "heures": "hour", "weekend": "weekend", "weekends": "weekend",
     "night": "night", "nights": "night", "nuit": "night", "nuits": "night",
+    "fortnight": "fortnight", "fortnights": "fortnight",
 }  # fmt: skip
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
+# "Two-fifths of the outflow", "a third of the staff", "trois quarts des postes": a share,
+# read as a percentage.
+_FRACTIONS = {
+    "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "tenth": 10, "tenths": 10, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5,
+    "cinquièmes": 5, "dixième": 10, "dixièmes": 10,
+}  # fmt: skip
+_ARTICLES = {"a", "an", "one", "un", "une"}
+_OF = {"of", "de", "des", "du", "d"}
+_AND_A_HALF = (("and", "a", "half"), ("et", "demi"), ("et", "demie"))
+
+
+ROUNDED_REACH = 0.15
+"""How far a figure said as rounded may be from a party's and still aim at it (a share of the
+larger): "the better part of two thousand" for 1,750."""
 
 
 @dataclass(frozen=True)
@@ -79,9 +98,14 @@ class Quantity:
         if self.value == other.value:
             return 1.0 if self.counts or other.counts else 0.8
         big = max(abs(self.value), abs(other.value))
+        near = abs(self.value - other.value)
+        # Words that say they round ("north of six hundred", "the better part of two
+        # thousand") aim at a figure: near enough, even with what it counts left unsaid.
+        if self.rounded and near <= ROUNDED_REACH * big:
+            return 0.9
         # Bare counts are compared exactly: "12 workers" is not "13 workers" given away.
-        if self.counts and other.counts and abs(self.value - other.value) <= 0.1 * big:
-            return 0.9 if self.rounded else 0.6
+        if self.counts and other.counts and near <= 0.1 * big:
+            return 0.6
         return 0.0
 
 
@@ -96,26 +120,71 @@ def quantities(text: str) -> list[Quantity]:
         if words[i].lower in _DECADES and i > 0 and words[i - 1].lower in ("a", "one", "une"):
             span = (words[i - 1].start, words[i].end)
             found.append(Quantity(10 * _DAYS["year"], "time", text[span[0] : span[1]], span))
+        share = _share_at(words, i)
+        if share is not None:
+            value, end = share
+            span = (words[i].start, words[end - 1].end)
+            rounded = approximates(text, span[0], span[1])
+            found.append(Quantity(value, "percent", text[span[0] : span[1]], span, rounded))
+            i = end
+            continue
         read = _number_at(words, i)
         if read is None:
             i += 1
             continue
         value, end = read
         counts, end = _what_it_counts(words, i, end)
-        span = (words[i].start, words[end - 1].end)
         if counts in _DAYS:
+            value, end = _and_a_half(words, end, value)
             value, counts = value * _DAYS[counts], "time"
+        span = (words[i].start, words[end - 1].end)
         if counts or value >= 10 or value != int(value):
             said = text[span[0] : span[1]]
-            found.append(Quantity(value, counts, said, span, approximates(text, span[0])))
+            rounded = approximates(text, span[0], span[1])
+            found.append(Quantity(value, counts, said, span, rounded))
         i = end
     return found
+
+
+def _share_at(words: list[Token], i: int) -> tuple[float, int] | None:
+    """A share said as a fraction of something ("two-fifths of", "a third of", "trois quarts
+    des"), as a percentage, and the index after the fraction; None if none starts here."""
+    if i + 2 >= len(words) or words[i + 1].lower not in _FRACTIONS:
+        return None
+    if words[i + 2].lower not in _OF:
+        return None
+    word = words[i].lower
+    count = 1.0 if word in _ARTICLES else _UNITS.get(word)
+    if count is None or count < 1 or count != int(count):
+        return None
+    return 100 * count / _FRACTIONS[words[i + 1].lower], i + 2
+
+
+def _and_a_half(words: list[Token], end: int, value: float) -> tuple[float, int]:
+    """`value` with a half more when "and a half" ("et demie") follows a length of time: "a
+    week and a half" is ten and a half days."""
+    for shape in _AND_A_HALF:
+        said = tuple(w.lower for w in words[end : end + len(shape)])
+        if said == shape:
+            return value + 0.5, end + len(shape)
+    return value, end
 
 
 def _number_at(words: list[Token], i: int) -> tuple[float, int] | None:
     """The number starting at word `i` (digits, words, or digits then a scale word), and the
     index after it; None if none starts there."""
     word = words[i].lower
+    following = words[i + 1].lower if i + 1 < len(words) else ""
+    if word == "half" and following in ("a", "an") and i + 2 < len(words):
+        scale = words[i + 2].lower
+        if scale in _SCALES and scale not in _SHORT_SCALES:
+            return 0.5 * _SCALES[scale], i + 3  # "half a million"
+    if word in _ARTICLES and following in ("fortnight", "fortnights"):
+        return 1, i + 1  # "a fortnight": one, counting what follows
+    # "a week and a half", "une semaine et demie": one, counting what follows, only when a
+    # half follows (a bare "a week" is everywhere).
+    if word in _ARTICLES and following in _DURATIONS and _and_a_half(words, i + 2, 0)[0]:
+        return 1, i + 1
     if word in ("a", "an", "one") and i + 2 < len(words) and words[i + 1].lower in _COUPLE:
         j = i + 2 + (words[i + 2].lower in ("of", "de"))
         if j < len(words) and words[j].lower in _SCALES and words[j].lower not in _SHORT_SCALES:
@@ -174,6 +243,8 @@ def _number_words(words: list[Token], i: int) -> tuple[float, int] | None:
                 current = max(current, 1) * scale
         elif word in ("and", "et") and seen and j + 1 < len(words) and words[j + 1].lower in _UNITS:
             pass
+        elif word == "odd" and seen:
+            pass  # "eighty-odd thousand": rounded (see `approximates`), still eighty thousand
         elif (
             word in ("and", "et")
             and seen
