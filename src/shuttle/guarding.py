@@ -13,7 +13,7 @@ import threading
 from shuttle.guard import Meaning, Protected, Warning, check
 from shuttle.service import Appended, TalkService
 from shuttle.talks import Note, OfferView, StatementView, TalkView
-from shuttle.talks.guarding import kept_from
+from shuttle.talks.guarding import kept_from, kept_in_track
 
 _shared: Meaning | None = None
 _shared_lock = threading.Lock()
@@ -47,6 +47,28 @@ def warnings_in(view: TalkView, room: str, text: str, carrying: int | None = Non
     kept = kept_from(view, room, carrying)
     protected = [Protected(k.seq, k.room, k.text, k.why) for k in kept.statements]
     return check(meaning(), text.strip(), protected, kept.known)
+
+
+def warnings_across(
+    source: TalkView, target: TalkView, room: str, text: str, carrying: int
+) -> list[Warning]:
+    """A mediator's paraphrase of statement `carrying` of track `source`, for room `room` of
+    track `target`, checked against what may not leave the source track, and (where the
+    carrier mediates the target track too) what the target room may not have from that track's
+    other rooms, and what it already knows there. Each warning's reason says which track."""
+    protected = [
+        Protected(k.seq, k.room, k.text, f"this track: {k.why}")
+        for k in kept_in_track(source, carrying)
+    ]
+    known: list[str] = []
+    if target.is_mediator:
+        there = kept_from(target, room)
+        protected += [
+            Protected(k.seq, k.room, k.text, f"track {target.title}: {k.why}")
+            for k in there.statements
+        ]
+        known = there.known
+    return check(meaning(), text.strip(), protected, known)
 
 
 def prepare(view: TalkView) -> None:
@@ -88,13 +110,16 @@ def note_choice(
     room: str,
     warnings: list[Warning],
     sent: Appended | None,
+    track: str | None = None,
 ) -> Appended:
-    """Keep in the mediators' notes that `as_name` was warned before words for `room`, and
-    whether it sent them anyway (`sent`, what the sending added) or held them back."""
+    """Keep in the mediators' notes that `as_name` was warned before words for `room` (of
+    another track, titled `track`, for a carry across), and whether it sent them anyway
+    (`sent`, what the sending added here) or held them back."""
     if sent is not None and sent.events:
         choice = f"were sent anyway (event {sent.events[0].seq})"
     else:
         choice = "were not sent"
     close = "; ".join(describe(w) for w in warnings)
-    text = f"Leak guard: words for the {room} room {choice}, though close to {close}."
+    where = f"the {room} room" if track is None else f"the {room} room of the track {track}"
+    text = f"Leak guard: words for {where} {choice}, though close to {close}."
     return service.execute(talk, Note(as_name, text))

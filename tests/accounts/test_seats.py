@@ -4,6 +4,8 @@ SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -129,3 +131,32 @@ def test_removal_frees_the_seat_and_the_account_forgets_it_at_once(
             select(web_credentials.c.digest).where(web_credentials.c.ended_at.is_(None))
         ).all()
     assert len(live) == 1  # only the account's own session
+
+
+def test_two_accounts_racing_for_one_seat_one_wins_and_neither_errs(engine: Engine) -> None:
+    access = Access(engine)
+    names = ["Racer One", "Racer Two"]
+    for name in names:
+        access.add_user(name, PASSWORD)
+    # One link pressed at once in two accounts' browsers: one keeps the seat, the other is
+    # told it is spent (None) or kept elsewhere; nothing raises anything else.
+    links = [access.invite("muscat", "US head of delegation")]
+    links.append(links[0])  # the same link pressed twice at once
+    outcomes: list[object] = []
+    start = threading.Barrier(len(links))
+
+    def keep(link: str, name: str) -> None:
+        start.wait()
+        try:
+            outcomes.append(access.keep_seat(link, name))
+        except ValueError as refused:
+            outcomes.append(refused)
+
+    threads = [threading.Thread(target=keep, args=(link, names[i])) for i, link in enumerate(links)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    kept = [o for o in outcomes if isinstance(o, tuple)]
+    assert kept == [("muscat", "US head of delegation")], outcomes
+    assert sum(len(access.seats(name)) for name in names) == 1

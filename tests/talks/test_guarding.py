@@ -17,7 +17,7 @@ from shuttle.talks import (
     Say,
     TalkView,
 )
-from shuttle.talks.guarding import kept_from
+from shuttle.talks.guarding import kept_from, kept_in_track
 from tests.talks.driver import Talk, head, open_talk, open_three
 
 
@@ -94,3 +94,19 @@ def test_refusals_name_the_rule_and_reveal_nothing() -> None:
         kept_from(read(talk, "Oman"), "United States", carrying=99)
     with pytest.raises(NotFound, match="statement 1 "):
         kept_from(read(talk, "Oman"), "United States", carrying=1)  # the opening
+
+
+def test_what_may_not_leave_the_track_in_a_paraphrase_carried_across() -> None:
+    talk = open_talk()
+    talk.do(Say("Iranian FM", "Our limit is 3.67 percent."))  # mediator-only by default
+    secret = talk.last
+    talk.do(Say("US Envoy", "Only our words: phased relief.", handling=Handling.VERBATIM_ONLY))
+    verbatim = talk.last
+    talk.do(Say("US Envoy", "We want a deal this year.", handling=Handling.MAY_CONVEY))
+    carried = talk.last
+    talk.do(Say("Iranian FM", "Say we are serious.", handling=Handling.MAY_CONVEY))
+    # Every room's, the carried statement's own room's too; never the one being carried.
+    kept = kept_in_track(read(talk, "Oman"), carried)
+    assert [(k.seq, k.room) for k in kept] == [(verbatim, "United States"), (secret, "Iran")]
+    with pytest.raises(Refused):
+        kept_in_track(read(talk, "US Envoy"), carried)

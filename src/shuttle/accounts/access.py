@@ -224,11 +224,14 @@ class Access:
         usable participant invite. ValueError, with nothing changed, if the account keeps
         a seat in that talk already or the seat is kept in another account."""
         now = self._clock()
-        with write_transaction(self._engine) as connection:
-            seat = _use_participant_invite(connection, token, now)
-            if seat is None:
-                return None
-            _bind(connection, user, seat, now)
+        try:
+            with write_transaction(self._engine) as connection:
+                seat = _use_participant_invite(connection, token, now)
+                if seat is None:
+                    return None
+                _bind(connection, user, seat, now)
+        except IntegrityError:  # another request kept the same seat at the same moment
+            raise ValueError("this seat is kept in another account") from None
         self._known.forget_all()
         return seat
 

@@ -82,6 +82,30 @@ def kept_from(view: TalkView, room: str, carrying: int | None = None) -> Kept:
     return Kept(target, statements, _known_in(view, target))
 
 
+def kept_in_track(view: TalkView, carrying: int) -> list[KeptStatement]:
+    """What may not leave the track of mediator `view.name` in a paraphrase of statement
+    `carrying` carried into another track: every other party statement of any room whose
+    handling keeps it in its track (mediator-only, or verbatim-only, which a paraphrase may not
+    carry). Refuses a delegate, like `kept_from`."""
+    if not view.is_mediator:
+        raise Refused(
+            "only a mediator's own words are checked against what other rooms keep",
+            "a delegate's words go only into its own room",
+        )
+    mediators = {m.name for m in view.roster if m.is_mediator}
+    kept: list[KeptStatement] = []
+    for room in view.parties:
+        for item in view.rooms.get(room, []):
+            if not isinstance(item, StatementView | OfferView) or item.by in mediators:
+                continue
+            if item.seq == carrying:
+                continue
+            why = _why_kept(view.handling.get(item.seq, item.handling), False)
+            if why is not None:
+                kept.append(KeptStatement(item.seq, room, item.text, why))
+    return kept
+
+
 def _why_kept(handling: Handling, carried_verbatim: bool) -> str | None:
     if handling is Handling.MEDIATOR_ONLY:
         return "mediator-only: it never leaves its room"

@@ -22,10 +22,12 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Warned:
-    """The warnings for a command's words, and the room they would go into."""
+    """The warnings for a command's words, and the room they would go into (of another
+    track, titled `track`, for a carry across)."""
 
     room: str
     warnings: list[Warning]
+    track: str | None = None
 
 
 def warned(view: TalkView, command: Command) -> Warned | None:
@@ -55,18 +57,24 @@ def warned(view: TalkView, command: Command) -> Warned | None:
 def question(view: TalkView, warned: Warned) -> Confirmation:
     """What the mediator reads before sending: each kept statement its words come close to,
     what is close, and that the notes will keep the choice."""
+    # Within a talk each statement links to its place on the page; across tracks a number
+    # may be the other track's, so the reason names the track instead.
+    number = Markup("<a href='#room-item-{0}'>#{0}</a>") if warned.track is None else Markup("#{0}")
     items = Markup("").join(
-        Markup(
-            "<li>statement <a href='#room-item-{}'>#{}</a> in the <bdi>{}</bdi> room, {}: {}</li>"
-        ).format(w.seq, w.seq, w.room, w.why, _closeness(w))
+        Markup("<li>statement {} in the <bdi>{}</bdi> room, {}: {}</li>").format(
+            number.format(w.seq), w.room, w.why, _closeness(w)
+        )
         for w in warned.warnings
     )
+    where = Markup("<bdi>{}</bdi> room").format(warned.room)
+    if warned.track is not None:
+        where = Markup("{} of the track <bdi>{}</bdi>").format(where, warned.track)
     text = Markup(
-        "Careful: these words come close to something the <bdi>{}</bdi> room may not have."
+        "Careful: these words come close to something the {} may not have."
         '<ul class="warnings">{}</ul>'
         "If you send them anyway, or hold them back, your notes will say so. No party sees "
         "this warning."
-    ).format(warned.room, items)
+    ).format(where, items)
     return Confirmation(text, "Send anyway", decline="Don't send")
 
 

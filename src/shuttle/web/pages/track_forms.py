@@ -5,46 +5,66 @@ it keeps. A talk-bound session reaches no other track."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import logging
+from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from shuttle.service import TalkService
+from shuttle.guard import ModelMissing
+from shuttle.guarding import note_choice, warnings_across
+from shuttle.service import Appended, TalkService
 from shuttle.talks import Invalid, Mode, Refusal
 from shuttle.tracks import CarriedAcross, carry_across
 from shuttle.web.deps import Actor, talk_service
 from shuttle.web.errors import status_of
 from shuttle.web.pages.context import FormState
-from shuttle.web.pages.forms import Form, field, form_answer, says
+from shuttle.web.pages.forms import Form, confirmation, field, form_answer, says
+from shuttle.web.pages.guarded import Warned
+from shuttle.web.pages.guarded import question as leak_question
 from shuttle.web.pages.visitor import is_htmx, participant
 from shuttle.web.reach import name_in_track
 
+log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 
 @router.post("/talks/{talk}/statements/{seq}/carry-across")
 async def carry_into_track(request: Request, talk: str, seq: int) -> Response:
-    """Carry statement `seq` into a room of another track where this account takes part."""
+    """Carry statement `seq` into a room of another track where this account takes part. A
+    mediator's paraphrase is checked by the leak guard first, as within a talk: a warning is
+    asked before anything is sent, and the choice is kept in the mediators' notes here."""
     actor = await participant(request, talk)
+    service = talk_service(request)
     form = await request.form()
-    values = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf"}
+    values = {k: v for k, v in form.items() if isinstance(v, str) and k not in ("csrf", "confirm")}
     target, _, room = field(form, "target").partition("|")
     # The form sits in the console's carry slot, or in the delegate's slot beside the
     # statement's handling (so that a release redraws it): the answer redraws that slot.
     mediator = actor.participant.is_mediator
     slot = Form("carry", seq) if mediator else Form("release", seq)
     state = FormState("carry_across", seq, values)
+    answer = field(form, "confirm")
     try:
         try:
             mode = Mode(field(form, "mode"))
         except ValueError:
             raise Invalid("choose verbatim or paraphrase") from None
         text = field(form, "text") if mode is Mode.PARAPHRASE else ""
-        done = await run_in_threadpool(
-            _carry, talk_service(request), actor, seq, target, room or None, mode, text or None
-        )
+        carry = Carry(actor, seq, target, room or None, mode, text or None)
+        found = await run_in_threadpool(_warned, service, carry) if mediator else None
+        if found is not None and answer == "no":
+            await run_in_threadpool(_note, service, carry, found, None)
+            held = "Not sent. Your notes keep the warning; change the words and send them again."
+            return await form_answer(request, actor, slot, replace(state, done=held, held=True))
+        if found is not None and answer != "yes":
+            view = await run_in_threadpool(service.view, actor.talk, actor.name)
+            asked = replace(state, confirm=leak_question(view, found))
+            return await confirmation(request, actor, asked, slot)
+        done = await run_in_threadpool(_carry, service, carry)
+        if found is not None:
+            await run_in_threadpool(_note, service, carry, found, done.sent)
     except Refusal as error:
         return await form_answer(
             request, actor, slot, replace(state, error=says(error)), status_of(error)
@@ -56,14 +76,48 @@ async def carry_into_track(request: Request, talk: str, seq: int) -> Response:
     return await form_answer(request, actor, slot, replace(state, done=landed, values={}))
 
 
-def _carry(
-    service: TalkService,
-    actor: Actor,
-    seq: int,
-    target: str,
-    room: str | None,
-    mode: Mode,
-    text: str | None,
-) -> CarriedAcross:
-    there = name_in_track(service, actor.identity, target)
-    return carry_across(service, actor.talk, actor.name, seq, target, there, room, mode, text)
+@dataclass(frozen=True)
+class Carry:
+    """What the form asks: statement `seq` of the actor's track, into `room` of `target`."""
+
+    actor: Actor
+    seq: int
+    target: str
+    room: str | None
+    mode: Mode
+    text: str | None
+
+
+def _carry(service: TalkService, carry: Carry) -> CarriedAcross:
+    actor = carry.actor
+    there = name_in_track(service, actor.identity, carry.target)
+    return carry_across(
+        service, actor.talk, actor.name, carry.seq, carry.target, there, carry.room, carry.mode,
+        carry.text,
+    )  # fmt: skip
+
+
+def _warned(service: TalkService, carry: Carry) -> Warned | None:
+    """The leak guard's warnings for a mediator's paraphrase carried across, or None (a
+    verbatim carry is the speaker's own words, as allowed; a carry the rules will refuse is
+    answered with the rule's own words)."""
+    if carry.mode is not Mode.PARAPHRASE or not carry.text or carry.room is None:
+        return None
+    try:
+        there = name_in_track(service, carry.actor.identity, carry.target)
+        source = service.view(carry.actor.talk, carry.actor.name)
+        target = service.view(carry.target, there)
+        found = warnings_across(source, target, carry.room, carry.text, carry.seq)
+    except Refusal:
+        return None
+    except ModelMissing as missing:
+        log.error("the leak guard is off: %s", missing)
+        return None
+    return Warned(carry.room, found, target.title) if found else None
+
+
+def _note(service: TalkService, carry: Carry, found: Warned, sent: Appended | None) -> Appended:
+    actor = carry.actor
+    return note_choice(
+        service, actor.talk, actor.name, found.room, found.warnings, sent, found.track
+    )
