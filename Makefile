@@ -46,8 +46,12 @@ tools:
 	@command -v pdftotext >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
+# The suite runs on TEST_WORKERS processes (pytest-xdist), each test file whole on one of them
+# (a file's tests may share its module's fixtures); most tests wait on servers, browsers and
+# databases, so two workers on two cores take about 30 % less time than one.
+TEST_WORKERS ?= 2
 test: lint typecheck tools
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(BENCH_STAMP)
 	@# Every bench/*.py is a benchmark; modules named _*.py are helpers they import. Those

@@ -69,7 +69,7 @@ def advice(
         return
     print_advice(view, advised)
     if plot is not None:
-        console.print(Text(f"wrote {plot}"))
+        console.print(Text(f"wrote {plot}"), soft_wrap=True)
 
 
 def print_advice(view: TalkView, advised: Advice) -> None:

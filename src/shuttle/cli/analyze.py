@@ -61,7 +61,7 @@ def analyze_command(path: ScenarioPath, as_json: Json = False, plot: PlotPath = 
         return
     print_summary(scenario, result)
     if plot is not None:
-        console.print(Text(f"wrote {plot}"))
+        console.print(Text(f"wrote {plot}"), soft_wrap=True)
 
 
 def print_summary(scenario: Scenario, result: AnalysisResult) -> None:

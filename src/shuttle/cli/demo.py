@@ -140,7 +140,8 @@ def _ending(
     head = Head.parse(mediator.head)
     report = service.verify({result.talk: head})
     console.print(Text(f"record head {head}; chain verified: {'ok' if report.ok else 'FAILED'}"))
-    console.print(Text(f"wrote {picture}: the drafts' path through the utility space"))
+    drew = f"wrote {picture}: the drafts' path through the utility space"
+    console.print(Text(drew), soft_wrap=True)
     command = _command_name()
     console.print(Text("Look at each room afterwards:", style="bold"))
     for name in watchers:

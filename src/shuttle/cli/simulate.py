@@ -99,7 +99,7 @@ def simulate_command(
         return
     print_result(result, db)
     if plot is not None:
-        console.print(Text(f"wrote {plot}"))
+        console.print(Text(f"wrote {plot}"), soft_wrap=True)
 
 
 class _Bar:

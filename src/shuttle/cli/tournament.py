@@ -143,7 +143,7 @@ def tournament_command(
     print_summary(standings, len(rows), db)
     for written in (out, chart):
         if written is not None:
-            console.print(Text(f"wrote {written}"))
+            console.print(Text(f"wrote {written}"), soft_wrap=True)
 
 
 def _shown(db: str) -> str:
