@@ -160,3 +160,14 @@ def test_two_accounts_racing_for_one_seat_one_wins_and_neither_errs(engine: Engi
     kept = [o for o in outcomes if isinstance(o, tuple)]
     assert kept == [("muscat", "US head of delegation")], outcomes
     assert sum(len(access.seats(name)) for name in names) == 1
+
+
+def test_the_talk_already_kept_elsewhere_stays_where_it_is(engine: Engine) -> None:
+    access = Access(engine)
+    access.add_user("Layla", PASSWORD)
+    access.keep_seat(access.invite("muscat", "US head of delegation"), "Layla")
+    link = access.invite("consultation", "US head of delegation")
+    issued = access.make_account(link, "Second", PASSWORD, also=("muscat", "US head of delegation"))
+    assert issued is not None
+    assert access.seats("Second") == [("consultation", "US head of delegation")]
+    assert access.seats("Layla") == [("muscat", "US head of delegation")]

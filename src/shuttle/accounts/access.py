@@ -265,7 +265,13 @@ class Access:
                     )
                 )
                 _bind(connection, name, seat, now)
-                if also is not None and also[0] != seat[0]:
+                # The talk the browser is in goes too, unless another account keeps it already
+                # (the new account then holds the link's talk alone, as its home page shows).
+                if (
+                    also is not None
+                    and also[0] != seat[0]
+                    and _taken(connection, name, also) is None
+                ):
                     _bind(connection, name, also, now)
         except IntegrityError:
             raise NameTaken(
@@ -443,6 +449,18 @@ def _bind(connection: Connection, user: str, seat: tuple[str, str], now: float) 
     """Keep `seat` in account `user`; ValueError if either already has its place taken. Every
     instance is told to forget the identities it keeps, so the account's next request reads
     its seats anew."""
+    taken = _taken(connection, user, seat)
+    if taken is not None:
+        raise ValueError(taken)
+    talk, participant = seat
+    connection.execute(
+        insert(web_seats).values(talk=talk, participant=participant, user=user, bound_at=now)
+    )
+    _announce_revocation(connection)
+
+
+def _taken(connection: Connection, user: str, seat: tuple[str, str]) -> str | None:
+    """Why `seat` cannot be kept in account `user`, or None if it can."""
     talk, participant = seat
     taken = connection.execute(
         select(web_seats.c.user).where(
@@ -450,14 +468,11 @@ def _bind(connection: Connection, user: str, seat: tuple[str, str], now: float) 
             or_(web_seats.c.participant == participant, web_seats.c.user == user),
         )
     ).first()
-    if taken is not None:
-        if taken.user == user:
-            raise ValueError("your account keeps a seat in this talk already")
-        raise ValueError("this seat is kept in another account")
-    connection.execute(
-        insert(web_seats).values(talk=talk, participant=participant, user=user, bound_at=now)
-    )
-    _announce_revocation(connection)
+    if taken is None:
+        return None
+    if taken.user == user:
+        return "your account keeps a seat in this talk already"
+    return "this seat is kept in another account"
 
 
 def _seats_of(connection: Connection, user: str) -> list[tuple[str, str]]:
