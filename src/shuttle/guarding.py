@@ -12,8 +12,8 @@ import threading
 
 from shuttle.guard import Meaning, Protected, Warning, check
 from shuttle.service import Appended, TalkService
-from shuttle.talks import Note, OfferView, StatementView, TalkView
-from shuttle.talks.guarding import kept_from, kept_in_track
+from shuttle.talks import Note, TalkView
+from shuttle.talks.guarding import kept_from, kept_in_track, party_statements
 
 _shared: Meaning | None = None
 _shared_lock = threading.Lock()
@@ -78,14 +78,7 @@ def prepare(view: TalkView) -> None:
     the background when a mediator opens it."""
     if not view.is_mediator:
         return
-    mediators = {m.name for m in view.roster if m.is_mediator}
-    texts = [
-        item.text
-        for room in view.parties
-        for item in view.rooms.get(room, [])
-        if isinstance(item, StatementView | OfferView) and item.by not in mediators
-    ]
-    meaning().vectors(texts)
+    meaning().vectors([item.text for _, item in party_statements(view)])
 
 
 def describe(warning: Warning) -> str:

@@ -69,6 +69,15 @@ class Identity:
             return None if self.seats_only else self.user
         return self.participant if self.talk == talk else None
 
+    def acts_in(self, talk: str, is_mediator: bool) -> bool:
+        """Whether this identity may act as the participant `name_in(talk)` names, which is
+        (`is_mediator`) or is not a mediator there: a talk-bound credential in its own talk,
+        an account through a seat it keeps, or as its own name only where that name mediates
+        -- never a delegate's place for a name that merely matches."""
+        if self.user is None:
+            return self.talk == talk
+        return self.seat_in(talk) is not None or (is_mediator and not self.seats_only)
+
     @property
     def mediator_account(self) -> str | None:
         """The account's name, if it may act as a mediator by that name (open talks and
@@ -247,11 +256,7 @@ class Access:
         start its session. The account acts only through its seats (`seats_only`). None if
         the link is not a usable participant invite; ValueError, with nothing changed, if
         the name is taken or the password refused."""
-        name = user.strip()
-        if not name:
-            raise ValueError("an account needs a name")
-        if not _storable(name):
-            raise ValueError(f"an account's name has at most {NAME_LIMIT} characters and no NUL")
+        name = _account_name(user)
         hashed = hash_password(password)  # refuses a short password before anything changes
         now = self._clock()
         try:
@@ -319,11 +324,7 @@ class Access:
 
     def add_user(self, user: str, password: str) -> None:
         """A mediator's account; ValueError if the name is taken or the password too short."""
-        name = user.strip()
-        if not name:
-            raise ValueError("a user needs a name")
-        if not _storable(name):
-            raise ValueError(f"a user's name has at most {NAME_LIMIT} characters and no NUL")
+        name = _account_name(user)
         hashed = hash_password(password)
         try:
             with write_transaction(self._engine) as connection:
@@ -498,6 +499,16 @@ def _announce_revocation(connection: Connection) -> None:
     serves one instance, which forgets by itself."""
     if connection.dialect.name == "postgresql":
         connection.execute(select(func.pg_notify(REVOKED_CHANNEL, "")))
+
+
+def _account_name(user: str) -> str:
+    """A new account's name as typed, without its outer spaces; ValueError if it cannot be."""
+    name = user.strip()
+    if not name:
+        raise ValueError("an account needs a name")
+    if not _storable(name):
+        raise ValueError(f"an account's name has at most {NAME_LIMIT} characters and no NUL")
+    return name
 
 
 def _storable(name: str) -> bool:

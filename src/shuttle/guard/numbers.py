@@ -163,11 +163,16 @@ def _share_at(words: list[Token], i: int) -> tuple[float, int] | None:
 def _and_a_half(words: list[Token], end: int, value: float) -> tuple[float, int]:
     """`value` with a half more when "and a half" ("et demie") follows a length of time: "a
     week and a half" is ten and a half days."""
+    said = _half_after(words, end)
+    return (value + 0.5, end + said) if said else (value, end)
+
+
+def _half_after(words: list[Token], end: int) -> int:
+    """How many words from `end` say "and a half" ("et demi(e)"); 0 if they do not."""
     for shape in _AND_A_HALF:
-        said = tuple(w.lower for w in words[end : end + len(shape)])
-        if said == shape:
-            return value + 0.5, end + len(shape)
-    return value, end
+        if tuple(w.lower for w in words[end : end + len(shape)]) == shape:
+            return len(shape)
+    return 0
 
 
 def _number_at(words: list[Token], i: int) -> tuple[float, int] | None:
@@ -183,7 +188,7 @@ def _number_at(words: list[Token], i: int) -> tuple[float, int] | None:
         return 1, i + 1  # "a fortnight": one, counting what follows
     # "a week and a half", "une semaine et demie": one, counting what follows, only when a
     # half follows (a bare "a week" is everywhere).
-    if word in _ARTICLES and following in _DURATIONS and _and_a_half(words, i + 2, 0)[0]:
+    if word in _ARTICLES and following in _DURATIONS and _half_after(words, i + 2):
         return 1, i + 1
     if word in ("a", "an", "one") and i + 2 < len(words) and words[i + 1].lower in _COUPLE:
         j = i + 2 + (words[i + 2].lower in ("of", "de"))

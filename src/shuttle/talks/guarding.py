@@ -10,6 +10,7 @@ conveyed is not kept. The statement a mediator is carrying is the one it may com
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shuttle.talks.common import listing
@@ -42,18 +43,13 @@ def kept_from(view: TalkView, room: str, carrying: int | None = None) -> Kept:
     """What room `room` may not have, for mediator `view.name`'s own words going into it;
     `carrying` is the statement those words carry, if any. Refuses a delegate, an unknown
     room, or a statement to carry that is not a party's statement in another room."""
-    if not view.is_mediator:
-        raise Refused(
-            "only a mediator's own words are checked against what other rooms keep",
-            "a delegate's words go only into its own room",
-        )
+    _mediator_only(view)
     rooms = [*view.parties, *([JOINT_ROOM] if view.joint_open else [])]
     target = next((r for r in rooms if r.casefold() == room.strip().casefold()), None)
     if target is None:
         raise NotFound(
             f"room {room.strip()!r} not found; rooms: {listing(rooms)}", Hint(field="to")
         )
-    mediators = {m.name for m in view.roster if m.is_mediator}
     verbatim_in = {
         item.source
         for item in view.rooms.get(target, [])
@@ -61,19 +57,16 @@ def kept_from(view: TalkView, room: str, carrying: int | None = None) -> Kept:
     }
     statements: list[KeptStatement] = []
     carried_found = carrying is None
-    for source_room in view.parties:
+    for source_room, item in party_statements(view):
         if source_room == target:
             continue
-        for item in view.rooms.get(source_room, []):
-            if not isinstance(item, StatementView | OfferView) or item.by in mediators:
-                continue
-            if item.seq == carrying:
-                carried_found = True
-                continue
-            handling = view.handling.get(item.seq, item.handling)
-            why = _why_kept(handling, item.seq in verbatim_in)
-            if why is not None:
-                statements.append(KeptStatement(item.seq, source_room, item.text, why))
+        if item.seq == carrying:
+            carried_found = True
+            continue
+        handling = view.handling.get(item.seq, item.handling)
+        why = _why_kept(handling, item.seq in verbatim_in)
+        if why is not None:
+            statements.append(KeptStatement(item.seq, source_room, item.text, why))
     if not carried_found:
         raise NotFound(
             f"statement {carrying} is not a party's statement in another room",
@@ -87,23 +80,33 @@ def kept_in_track(view: TalkView, carrying: int) -> list[KeptStatement]:
     `carrying` carried into another track: every other party statement of any room whose
     handling keeps it in its track (mediator-only, or verbatim-only, which a paraphrase may not
     carry). Refuses a delegate, like `kept_from`."""
+    _mediator_only(view)
+    kept: list[KeptStatement] = []
+    for room, item in party_statements(view):
+        if item.seq == carrying:
+            continue
+        why = _why_kept(view.handling.get(item.seq, item.handling), False)
+        if why is not None:
+            kept.append(KeptStatement(item.seq, room, item.text, why))
+    return kept
+
+
+def party_statements(view: TalkView) -> Iterator[tuple[str, StatementView | OfferView]]:
+    """Every party statement and offer of each party's room that `view` holds, with its room
+    (a mediator's own words there are not a party's)."""
+    mediators = {m.name for m in view.roster if m.is_mediator}
+    for room in view.parties:
+        for item in view.rooms.get(room, []):
+            if isinstance(item, StatementView | OfferView) and item.by not in mediators:
+                yield room, item
+
+
+def _mediator_only(view: TalkView) -> None:
     if not view.is_mediator:
         raise Refused(
             "only a mediator's own words are checked against what other rooms keep",
             "a delegate's words go only into its own room",
         )
-    mediators = {m.name for m in view.roster if m.is_mediator}
-    kept: list[KeptStatement] = []
-    for room in view.parties:
-        for item in view.rooms.get(room, []):
-            if not isinstance(item, StatementView | OfferView) or item.by in mediators:
-                continue
-            if item.seq == carrying:
-                continue
-            why = _why_kept(view.handling.get(item.seq, item.handling), False)
-            if why is not None:
-                kept.append(KeptStatement(item.seq, room, item.text, why))
-    return kept
 
 
 def _why_kept(handling: Handling, carried_verbatim: bool) -> str | None:

@@ -105,9 +105,7 @@ def actor_in(
         participant = service.participant(talk, name)
     except NotFound:
         raise NotFound(f"talk {talk!r} not found") from None
-    if identity.user is not None and identity.seat_in(talk) is None and not participant.is_mediator:
-        # An account acts by its own name only as a mediator: a delegate's place is reached
-        # through a seat the account keeps, never through a name that happens to match.
+    if not identity.acts_in(talk, participant.is_mediator):
         raise NotFound(f"talk {talk!r} not found")
     if not participant.present and not departed:
         # Removed: its talk-bound credentials were ended then; an account's session (a

@@ -39,7 +39,7 @@ def reached_tracks(
             continue
         known = [current] if current is not None and current.talk == talk else None
         for view in known or _present(service, talk, name):
-            if view.is_mediator or identity.seat_in(talk) is not None:
+            if identity.acts_in(talk, view.is_mediator):
                 found.append(view)
     return found
 
@@ -64,6 +64,6 @@ def name_in_track(service: TalkService, identity: Identity, talk: str) -> str:
         )
     name = identity.name_in(talk)
     views = [] if name is None or "\x00" in talk else _present(service, talk, name)
-    if name is None or not views or not (identity.seat_in(talk) or views[0].is_mediator):
+    if name is None or not views or not identity.acts_in(talk, views[0].is_mediator):
         raise NotFound(f"track {talk.strip()!r} not found among yours")
     return name

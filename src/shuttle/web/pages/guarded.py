@@ -8,7 +8,9 @@ Parties never see a warning: only a mediator's words are checked, on the mediato
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -18,6 +20,7 @@ from shuttle.talks import Command, Convey, Mode, Refusal, Say, TalkView
 from shuttle.web.pages.confirmations import Confirmation
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,21 @@ def warned(view: TalkView, command: Command) -> Warned | None:
             pass
         case _:
             return None
+    found = checked(lambda: warnings_in(view, room, text, carrying))
+    return Warned(room, found) if found else None
+
+
+def checked(find: Callable[[], T]) -> T | None:
+    """What the leak guard's `find` gives; None when the words will be refused anyway (the
+    rule's own words say why), or when the model cannot load: a server without it still lets
+    mediators work, and its log says why."""
     try:
-        found = warnings_in(view, room, text, carrying)
+        return find()
     except Refusal:
-        return None  # the command itself will be refused, with the rule's own words
+        return None
     except ModelMissing as missing:
-        # A server whose model cannot load still lets mediators work; it says why, once.
         log.error("the leak guard is off: %s", missing)
         return None
-    return Warned(room, found) if found else None
 
 
 def question(view: TalkView, warned: Warned) -> Confirmation:

@@ -5,14 +5,12 @@ it keeps. A talk-bound session reaches no other track."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from shuttle.guard import ModelMissing
 from shuttle.guarding import note_choice, warnings_across
 from shuttle.service import Appended, TalkService
 from shuttle.talks import Invalid, Mode, Refusal
@@ -21,12 +19,11 @@ from shuttle.web.deps import Actor, talk_service
 from shuttle.web.errors import status_of
 from shuttle.web.pages.context import FormState
 from shuttle.web.pages.forms import Form, confirmation, field, form_answer, says
-from shuttle.web.pages.guarded import Warned
+from shuttle.web.pages.guarded import Warned, checked
 from shuttle.web.pages.guarded import question as leak_question
 from shuttle.web.pages.visitor import is_htmx, participant
 from shuttle.web.reach import name_in_track
 
-log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 
@@ -103,17 +100,16 @@ def _warned(service: TalkService, carry: Carry) -> Warned | None:
     answered with the rule's own words)."""
     if carry.mode is not Mode.PARAPHRASE or not carry.text or carry.room is None:
         return None
-    try:
+    room, text = carry.room, carry.text
+
+    def find() -> Warned | None:
         there = name_in_track(service, carry.actor.identity, carry.target)
         source = service.view(carry.actor.talk, carry.actor.name)
         target = service.view(carry.target, there)
-        found = warnings_across(source, target, carry.room, carry.text, carry.seq)
-    except Refusal:
-        return None
-    except ModelMissing as missing:
-        log.error("the leak guard is off: %s", missing)
-        return None
-    return Warned(carry.room, found, target.title) if found else None
+        found = warnings_across(source, target, room, text, carry.seq)
+        return Warned(room, found, target.title) if found else None
+
+    return checked(find)
 
 
 def _note(service: TalkService, carry: Carry, found: Warned, sent: Appended | None) -> Appended:
