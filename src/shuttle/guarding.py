@@ -9,6 +9,7 @@ notebook, which no party reads.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 from shuttle.guard import Meaning, Protected, Warning, check
 from shuttle.service import Appended, TalkService
@@ -49,26 +50,42 @@ def warnings_in(view: TalkView, room: str, text: str, carrying: int | None = Non
     return check(meaning(), text.strip(), protected, kept.known)
 
 
+@dataclass(frozen=True)
+class Across:
+    """The warnings for words carried across tracks: `here`, from the track they leave;
+    `there`, from the track they go into (only where the carrier mediates it too). Each
+    belongs in its own track's notes alone: the two tracks' mediators may differ."""
+
+    here: list[Warning]
+    there: list[Warning]
+
+    @property
+    def all(self) -> list[Warning]:
+        """Both, closest first."""
+        return sorted([*self.here, *self.there], key=lambda w: -w.score)
+
+
 def warnings_across(
     source: TalkView, target: TalkView, room: str, text: str, carrying: int
-) -> list[Warning]:
+) -> Across:
     """A mediator's paraphrase of statement `carrying` of track `source`, for room `room` of
     track `target`, checked against what may not leave the source track, and (where the
     carrier mediates the target track too) what the target room may not have from that track's
     other rooms, and what it already knows there. Each warning's reason says which track."""
-    protected = [
+    words = text.strip()
+    here = [
         Protected(k.seq, k.room, k.text, f"this track: {k.why}")
         for k in kept_in_track(source, carrying)
     ]
-    known: list[str] = []
-    if target.is_mediator:
-        there = kept_from(target, room)
-        protected += [
-            Protected(k.seq, k.room, k.text, f"track {target.title}: {k.why}")
-            for k in there.statements
-        ]
-        known = there.known
-    return check(meaning(), text.strip(), protected, known)
+    if not target.is_mediator:
+        return Across(check(meaning(), words, here, []), [])
+    kept = kept_from(target, room)
+    there = [
+        Protected(k.seq, k.room, k.text, f"track {target.title}: {k.why}") for k in kept.statements
+    ]
+    return Across(
+        check(meaning(), words, here, kept.known), check(meaning(), words, there, kept.known)
+    )
 
 
 def prepare(view: TalkView) -> None:

@@ -12,6 +12,7 @@ in). Each append is one talk's own transaction: no transaction ever spans two ta
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from shuttle.service import Appended, Head, IdempotencyClaim, TalkService
@@ -67,28 +68,48 @@ def process_of(service: TalkService, process: str) -> Process:
     return Process(process.strip(), title, service.store.tracks_of(process.strip()))
 
 
-def may_open_track(service: TalkService, process: str, account: str) -> bool:
+def may_open_track(
+    service: TalkService,
+    process: str,
+    account: str,
+    within: Collection[str] | None = None,
+    *,
+    opened: bool = True,
+) -> bool:
     """Whether a mediator's account may open a track of `process`: it opened the process, or
     mediates one of its tracks. (Else anyone who learnt a process's id could add a track to
-    it and appear in its listings.)"""
-    return _mediated_if_reached(service, process, account) is not None
+    it and appear in its listings.) `within`, for a credential that acts through seats or in
+    one talk: the talks it mediates, where its name alone proves nothing. `opened` False, for
+    a name that is no account's (a talk-bound credential): having opened the process counts
+    for nothing, since an account of that name may be someone else."""
+    reached = _mediated_if_reached(service, process, account, within)
+    if reached is None:
+        return False
+    return opened or bool(reached[1])
 
 
-def processes_for(service: TalkService, account: str) -> list[Process]:
+def processes_for(
+    service: TalkService, account: str, within: Collection[str] | None = None
+) -> list[Process]:
     """The processes a mediator's account may open tracks in: those it opened, and those of
-    the tracks it mediates; each with the tracks it mediates."""
+    the tracks it mediates (`within` them alone, if given); each with the tracks it
+    mediates."""
     found = list(service.store.processes(opened_by=account))
     for view in service.cases(account):
+        if within is not None and view.talk not in within:
+            continue
         if view.is_mediator and view.process is not None and view.process not in found:
             found.append(view.process)
-    return [reached_by(service, process, account) for process in found]
+    return [reached_by(service, process, account, within) for process in found]
 
 
-def reached_by(service: TalkService, process: str, account: str) -> Process:
+def reached_by(
+    service: TalkService, process: str, account: str, within: Collection[str] | None = None
+) -> Process:
     """Process `process` as a mediator's account may know it: its title and the tracks the
-    account mediates; NotFound, exactly as for a process that does not exist, unless the
-    account opened it or mediates one of its tracks."""
-    reached = _mediated_if_reached(service, process, account)
+    account mediates (`within` them alone, if given); NotFound, exactly as for a process that
+    does not exist, unless the account opened it or mediates one of its tracks."""
+    reached = _mediated_if_reached(service, process, account, within)
     if reached is None:
         raise NotFound(f"process {process.strip()!r} not found")
     title, mediated = reached
@@ -96,15 +117,20 @@ def reached_by(service: TalkService, process: str, account: str) -> Process:
 
 
 def _mediated_if_reached(
-    service: TalkService, process: str, account: str
+    service: TalkService, process: str, account: str, within: Collection[str] | None = None
 ) -> tuple[str, list[str]] | None:
-    """The process's title and the tracks `account` mediates, if the account opened the
-    process or mediates one of them; else None. Each track's view is read once."""
+    """The process's title and the tracks `account` mediates (`within` them alone, if
+    given), if the account opened the process or mediates one of them; else None. Each
+    track's view is read once."""
     row = service.store.process_row(process.strip())
     if row is None:
         return None
     title, opened_by = row
-    mediated = [v.talk for v in tracks_for(service, process, account) if v.is_mediator]
+    mediated = [
+        v.talk
+        for v in tracks_for(service, process, account)
+        if v.is_mediator and (within is None or v.talk in within)
+    ]
     return (title, mediated) if opened_by == account or mediated else None
 
 

@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from shuttle.accounts import Access
+from shuttle.accounts.access import _bind, _use_participant_invite
 from shuttle.accounts.schema import web_credentials, web_seats, web_users
+from shuttle.store.database import write_transaction
 from tests.accounts.conftest import Clock
 
 PASSWORD = "correct horse battery staple"
@@ -171,3 +173,73 @@ def test_the_talk_already_kept_elsewhere_stays_where_it_is(engine: Engine) -> No
     assert issued is not None
     assert access.seats("Second") == [("consultation", "US head of delegation")]
     assert access.seats("Layla") == [("muscat", "US head of delegation")]
+
+
+def test_a_link_used_while_its_participant_is_removed_leaves_no_seat(
+    engine: Engine, clock: Clock
+) -> None:
+    # The link's use is caught mid-way: its transaction is still open when the removal
+    # starts. The removal waits for it and frees the seat it kept, never leaving one behind.
+    access = Access(engine, clock)
+    access.add_user("Layla", PASSWORD)
+    link = access.invite("muscat", "US head of delegation")
+    removed: list[int] = []
+    remover = threading.Thread(
+        target=lambda: removed.append(access.end_participant("muscat", "US head of delegation"))
+    )
+    with write_transaction(engine) as connection:
+        seat = _use_participant_invite(connection, link, clock())
+        assert seat is not None
+        _bind(connection, "Layla", seat, clock())
+        remover.start()
+        remover.join(timeout=0.5)
+        assert remover.is_alive(), "the removal should wait for the link's transaction"
+    remover.join(timeout=30)
+    assert removed and access.seats("Layla") == []
+    assert access.keep_seat(access.invite("muscat", "US head of delegation"), "Layla") is not None
+
+
+def test_a_new_link_is_the_only_way_in_and_frees_the_seat(engine: Engine, clock: Clock) -> None:
+    # A link made again may replace one that reached someone else: whoever entered with the
+    # old one, in a browser or by keeping its place in an account, is out.
+    access = Access(engine, clock)
+    access.add_user("Finder", PASSWORD)
+    lost = access.invite("muscat", "US head of delegation")
+    assert access.keep_seat(lost, "Finder") is not None
+    finder = _session_of(access, "Finder")
+    other_browser = access.redeem(access.invite("muscat", "US head of delegation"))
+    neighbour = access.redeem(access.invite("muscat", "Iran head of delegation"))
+    program = access.bearer("muscat", "US head of delegation")
+    assert other_browser is not None and neighbour is not None
+
+    link = access.replace_link("muscat", "US head of delegation")
+    assert access.seats("Finder") == []
+    finder_now = access.identify(finder, ("session",))
+    assert finder_now is not None and finder_now.seats == ()  # the account itself stays
+    assert access.identify(other_browser.token, ("session",)) is None
+    assert access.identify(neighbour.token, ("session",)) is not None
+    assert access.identify(program, ("bearer",)) is not None  # revoked apart
+    assert access.redeem(link) is not None
+
+
+def test_a_co_mediators_account_acts_by_seats_and_opens_talks(engine: Engine) -> None:
+    access = Access(engine)
+    made = access.set_password(access.account_invite("Qatar envoy", "muscat"), PASSWORD)
+    assert made is not None
+    identity = access.identify(made.token, ("session",))
+    assert identity is not None
+    assert identity.seats == (("muscat", "Qatar envoy"),)
+    assert identity.mediator_account is None and identity.opener == "Qatar envoy"
+    assert identity.name_in("another talk") is None
+    access.keep_opened("Qatar envoy", "opened by it")
+    assert access.seats("Qatar envoy") == [
+        ("muscat", "Qatar envoy"),
+        ("opened by it", "Qatar envoy"),
+    ]
+    assert access.has_user("Qatar envoy") and not access.has_user("Qatar envoy", mediating=True)
+    assert access.kept_in_accounts("muscat") == {"Qatar envoy"}
+    # An account made from a delegate's link opens nothing.
+    delegate = access.make_account(access.invite("muscat", "US head"), "US account", PASSWORD)
+    assert delegate is not None
+    seen = access.identify(delegate.token, ("session",))
+    assert seen is not None and seen.opener is None

@@ -109,3 +109,12 @@ def test_closeness_exact_rounded_and_other() -> None:
     assert money.close_to(secret) == 0.0
     [bare] = quantities("fourteen")
     assert bare.close_to(quantities("14")[0]) == 0.8
+
+
+def test_a_specific_bare_figure_shared_exactly_gives_itself_away() -> None:
+    # A fraction or a large amount is rarely said by chance, even with nothing counted.
+    [kept] = quantities("Our ceiling is 9.5 million.")
+    [said] = quantities("perhaps up to 9.5 million")
+    assert said.close_to(kept) == 1.0
+    [large] = quantities("40,000")
+    assert large.close_to(quantities("forty thousand")[0]) == 1.0

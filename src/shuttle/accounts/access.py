@@ -3,7 +3,9 @@
 Every credential is kept as the digest of its token. A talk-bound credential (an invite, the
 session it became, a bearer token) acts as one participant of one talk. An account's session
 acts as each participant whose seat the account keeps, and (unless the account was made from a
-delegate's link, `seats_only`) as its own name in any talk where that name is a mediator.
+link, `seats_only`) as its own name in any talk where that name is a mediator. An account made
+from a co-mediator's link (`opens_talks`) opens talks and processes too, and keeps the seat of
+each talk it opens.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
@@ -44,7 +46,8 @@ SESSION_TTL = 12 * 3600.0
 @dataclass(frozen=True)
 class Identity:
     """Who a request comes from: a participant of one talk, or an account. An account keeps
-    `seats` (talk, participant), and unless `seats_only` it mediates by its name."""
+    `seats` (talk, participant), and unless `seats_only` it mediates by its name; with
+    `opens_talks`, it opens talks (and keeps their seats) though it acts through seats."""
 
     kind: Kind
     talk: str | None
@@ -53,6 +56,7 @@ class Identity:
     csrf: str | None
     seats: tuple[tuple[str, str], ...] = ()
     seats_only: bool = False
+    opens_talks: bool = False
 
     def seat_in(self, talk: str) -> str | None:
         """The participant of `talk` whose seat this account keeps, if any."""
@@ -84,6 +88,15 @@ class Identity:
         processes, mediate the talks that name it); None for a talk-bound credential and for
         an account made from a delegate's link."""
         return None if self.user is None or self.seats_only else self.user
+
+    @property
+    def opener(self) -> str | None:
+        """The account's name, if it may open talks and processes under it: an account that
+        mediates by its name, or one made from a co-mediator's link (which then keeps the
+        seat of what it opens); None otherwise."""
+        if self.user is None or (self.seats_only and not self.opens_talks):
+            return None
+        return self.user
 
 
 class NameTaken(ValueError):
@@ -138,6 +151,33 @@ class Access:
         )
         return self._issue("invite", talk=talk, participant=participant, ttl=ttl).token
 
+    def replace_link(self, talk: str, participant: str, ttl: float = INVITE_TTL) -> str:
+        """A new invite token for `participant` of `talk` that becomes its only way in from a
+        browser: a link made again may be one reported lost, and whoever used the old one
+        must not stay in. Its earlier links and sessions end, and its seat is freed from any
+        account that keeps it, in one transaction. Its programs' bearer tokens stay (they
+        are revoked apart)."""
+        now = self._clock()
+        with write_transaction(self._engine) as connection:
+            _end_in(
+                connection,
+                now,
+                web_credentials.c.kind.in_(("invite", "session")),
+                web_credentials.c.user.is_(None),
+                web_credentials.c.talk == talk,
+                web_credentials.c.participant == participant,
+            )
+            connection.execute(
+                delete(web_seats).where(
+                    web_seats.c.talk == talk, web_seats.c.participant == participant
+                )
+            )
+            issued = _issue_in(
+                connection, now, "invite", talk=talk, participant=participant, ttl=ttl
+            )
+        self._known.forget_all()
+        return issued.token
+
     def account_invite(self, user: str, talk: str, ttl: float = INVITE_TTL) -> str:
         """A single-use link for a co-mediator of `talk` with no account to choose its
         password; replaces any earlier such link for the same name."""
@@ -153,22 +193,21 @@ class Access:
     def _end(self, *which: ColumnElement[bool]) -> int:
         """End the live credentials that `which` selects; how many were ended."""
         with write_transaction(self._engine) as connection:
-            ended = connection.execute(
-                update(web_credentials)
-                .where(web_credentials.c.ended_at.is_(None), *which)
-                .values(ended_at=self._clock())
-            )
-            _announce_revocation(connection)
+            ended = _end_in(connection, self._clock(), *which)
         self._known.forget_all()
-        return ended.rowcount or 0
+        return ended
 
-    def has_user(self, user: str) -> bool:
+    def has_user(self, user: str, *, mediating: bool = False) -> bool:
+        """Whether an account named `user` exists; with `mediating`, one that acts as its
+        name where that name mediates (not an account made from a delegate's link, which
+        acts only through its seats: a delegate may name its account anything)."""
         if not _storable(user):
             return False
+        which = [web_users.c.name == user]
+        if mediating:
+            which.append(web_users.c.seats_only.is_(False))
         with self._engine.connect() as connection:
-            found = connection.execute(
-                select(web_users.c.name).where(web_users.c.name == user)
-            ).first()
+            found = connection.execute(select(web_users.c.name).where(*which)).first()
         return found is not None
 
     def peek(self, token: str) -> Invite | None:
@@ -187,9 +226,12 @@ class Access:
         return Invite(row.talk, row.participant, row.user, live)
 
     def set_password(self, token: str, password: str) -> Issued | None:
-        """Use an account invite: create the account it names with `password` and start its
-        session. None if the link is not a usable account invite; ValueError (nothing
-        changed) if the password is refused or the account exists already."""
+        """Use an account invite: create the account it names with `password`, keeping the
+        seat of the talk the link came from, and start its session. The account acts through
+        its seats and opens talks (`opens_talks`): never as its name in talks it was not
+        brought into, which any mediator could otherwise name it in. None if the link is not
+        a usable account invite; ValueError (nothing changed) if the password is refused or
+        the account exists already."""
         hashed = hash_password(password)  # refuses a short password before anything changes
         now = self._clock()
         user: str | None = None
@@ -200,14 +242,21 @@ class Access:
                     token,
                     now,
                     web_credentials.c.user.is_not(None),
-                    returning=(web_credentials.c.user,),
+                    returning=(web_credentials.c.user, web_credentials.c.talk),
                 )
                 if row is None:
                     return None
                 user = str(row.user)
                 connection.execute(
-                    insert(web_users).values(name=user, password_hash=hashed, created_at=now)
+                    insert(web_users).values(
+                        name=user,
+                        password_hash=hashed,
+                        created_at=now,
+                        seats_only=True,
+                        opens_talks=True,
+                    )
                 )
+                _bind(connection, user, (str(row.talk), user), now)
         except IntegrityError:
             raise ValueError(f"an account named {user!r} exists already: sign in") from None
         return self._issue("session", user=user, ttl=SESSION_TTL)
@@ -215,15 +264,24 @@ class Access:
     def end_participant(self, talk: str, participant: str) -> int:
         """End every credential of `participant` in `talk` (invites, sessions, tokens) and free
         its seat from any account: it was removed from the talk. How many were ended."""
+        # One transaction: a link used while the removal is under way either keeps its seat
+        # before it (and loses it here) or finds the link ended, never a seat left after it.
+        # The credentials are ended first, so that on PostgreSQL a use of the same link
+        # still open is waited for, and its seat is then seen and freed.
         with write_transaction(self._engine) as connection:
+            ended = _end_in(
+                connection,
+                self._clock(),
+                web_credentials.c.talk == talk,
+                web_credentials.c.participant == participant,
+            )
             connection.execute(
                 delete(web_seats).where(
                     web_seats.c.talk == talk, web_seats.c.participant == participant
                 )
             )
-        return self._end(
-            web_credentials.c.talk == talk, web_credentials.c.participant == participant
-        )
+        self._known.forget_all()
+        return ended
 
     # -- seats: one account across talks -------------------------------------------------
 
@@ -284,6 +342,21 @@ class Access:
             ) from None
         return self._issue("session", user=name, ttl=SESSION_TTL)
 
+    def keep_opened(self, user: str, talk: str) -> None:
+        """Keep the mediator's seat of `talk`, which account `user` has just opened under its
+        own name, in that account (one that acts through seats; `Identity.opener`)."""
+        with write_transaction(self._engine) as connection:
+            _bind(connection, user, (talk, user), self._clock())
+        self._known.forget_all()
+
+    def kept_in_accounts(self, talk: str) -> set[str]:
+        """The participants of `talk` whose seats accounts keep (not which accounts)."""
+        with self._engine.connect() as connection:
+            rows = connection.execute(
+                select(web_seats.c.participant).where(web_seats.c.talk == talk)
+            )
+            return {str(row.participant) for row in rows}
+
     def seats(self, user: str) -> list[tuple[str, str]]:
         """The seats account `user` keeps: (talk, participant), in the order it took them."""
         if not _storable(user):
@@ -299,12 +372,16 @@ class Access:
     def redeem(self, token: str) -> Issued | None:
         """Turn an unused, unexpired invite into a session: the session's token and CSRF
         secret. None for anything else, the same for a used invite as for a forged one."""
+        now = self._clock()
+        # The session comes in the link's own transaction: a removal cannot fall between them.
         with write_transaction(self._engine) as connection:
-            seat = _use_participant_invite(connection, token, self._clock())
-        if seat is None:
-            return None
-        talk, participant = seat
-        return self._issue("session", talk=talk, participant=participant, ttl=SESSION_TTL)
+            seat = _use_participant_invite(connection, token, now)
+            if seat is None:
+                return None
+            talk, participant = seat
+            return _issue_in(
+                connection, now, "session", talk=talk, participant=participant, ttl=SESSION_TTL
+            )
 
     def login(self, user: str, password: str) -> Issued | None:
         """A session for a mediator's account, or None (wrong name or password alike)."""
@@ -353,10 +430,11 @@ class Access:
             if row is None:
                 return None
             account = None if row.user is None else _account_of(connection, row.user)
-        seats, seats_only = account if account is not None else ((), False)
+        seats, seats_only, opens_talks = account if account is not None else ((), False, False)
         identity = Identity(
-            row.kind, row.talk, row.participant, row.user, row.csrf, seats, seats_only
-        )
+            row.kind, row.talk, row.participant, row.user, row.csrf, seats, seats_only,
+            opens_talks,
+        )  # fmt: skip
         trust = self._known.trust_for()
         if trust > 0:
             until = now + trust if row.expires_at is None else min(now + trust, row.expires_at)
@@ -365,19 +443,7 @@ class Access:
 
     def end(self, token: str) -> None:
         """Log out a session or revoke a bearer token (idempotent)."""
-        with write_transaction(self._engine) as connection:
-            connection.execute(
-                update(web_credentials)
-                .where(
-                    and_(
-                        web_credentials.c.digest == digest(token),
-                        web_credentials.c.ended_at.is_(None),
-                    )
-                )
-                .values(ended_at=self._clock())
-            )
-            _announce_revocation(connection)
-        self._known.forget_all()
+        self._end(web_credentials.c.digest == digest(token))
 
     def _issue(
         self,
@@ -388,23 +454,39 @@ class Access:
         user: str | None = None,
         ttl: float | None,
     ) -> Issued:
-        token = new_token()
-        csrf = new_token() if kind == "session" else None
-        now = self._clock()
         with write_transaction(self._engine) as connection:
-            connection.execute(
-                insert(web_credentials).values(
-                    digest=digest(token),
-                    kind=kind,
-                    talk=talk,
-                    participant=participant,
-                    user=user,
-                    csrf=csrf,
-                    created_at=now,
-                    expires_at=None if ttl is None else now + ttl,
-                )
-            )
-        return Issued(token, csrf)
+            return _issue_in(
+                connection, self._clock(), kind, talk=talk, participant=participant, user=user,
+                ttl=ttl,
+            )  # fmt: skip
+
+
+def _issue_in(
+    connection: Connection,
+    now: float,
+    kind: Kind,
+    *,
+    talk: str | None = None,
+    participant: str | None = None,
+    user: str | None = None,
+    ttl: float | None,
+) -> Issued:
+    """Record a new credential in `connection`'s transaction; its token (and CSRF secret)."""
+    token = new_token()
+    csrf = new_token() if kind == "session" else None
+    connection.execute(
+        insert(web_credentials).values(
+            digest=digest(token),
+            kind=kind,
+            talk=talk,
+            participant=participant,
+            user=user,
+            csrf=csrf,
+            created_at=now,
+            expires_at=None if ttl is None else now + ttl,
+        )
+    )
+    return Issued(token, csrf)
 
 
 def _use_invite(
@@ -485,12 +567,28 @@ def _seats_of(connection: Connection, user: str) -> list[tuple[str, str]]:
     return [(str(r.talk), str(r.participant)) for r in rows]
 
 
-def _account_of(connection: Connection, user: str) -> tuple[tuple[tuple[str, str], ...], bool]:
-    """An account's seats and whether it acts only through them."""
-    seats_only = connection.execute(
-        select(web_users.c.seats_only).where(web_users.c.name == user)
-    ).scalar_one_or_none()
-    return tuple(_seats_of(connection, user)), bool(seats_only)
+def _account_of(
+    connection: Connection, user: str
+) -> tuple[tuple[tuple[str, str], ...], bool, bool]:
+    """An account's seats, whether it acts only through them, and whether it opens talks."""
+    row = connection.execute(
+        select(web_users.c.seats_only, web_users.c.opens_talks).where(web_users.c.name == user)
+    ).first()
+    if row is None:
+        return tuple(_seats_of(connection, user)), False, False
+    return tuple(_seats_of(connection, user)), bool(row.seats_only), bool(row.opens_talks)
+
+
+def _end_in(connection: Connection, now: float, *which: ColumnElement[bool]) -> int:
+    """End, in `connection`'s transaction, the live credentials that `which` selects, and
+    tell every instance; how many were ended."""
+    ended = connection.execute(
+        update(web_credentials)
+        .where(web_credentials.c.ended_at.is_(None), *which)
+        .values(ended_at=now)
+    )
+    _announce_revocation(connection)
+    return ended.rowcount or 0
 
 
 def _announce_revocation(connection: Connection) -> None:

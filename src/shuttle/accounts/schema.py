@@ -34,6 +34,9 @@ web_users = Table(
     # Made from a delegate's link: acts only through its seats, never as a mediator by its name
     # (else anyone could take the name of a mediator-to-be and mediate its talks).
     Column("seats_only", Boolean, nullable=False, server_default=false()),
+    # Made from a co-mediator's link (migration 0009): seats only too, and it opens talks and
+    # processes, keeping the seat of each talk it opens.
+    Column("opens_talks", Boolean, nullable=False, server_default=false()),
 )
 
 # A participant of a talk kept in an account (migration 0008), bound by someone holding both

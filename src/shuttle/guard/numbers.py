@@ -86,17 +86,24 @@ class Quantity:
     span: tuple[int, int]
     rounded: bool = False  # the words say the figure is rounded ("around", "just under")
 
+    @property
+    def specific(self) -> bool:
+        """Whether the figure is one words rarely share by chance: a fraction (9.5) or a large
+        amount (9.5 million, 40,000), not a small whole count that frames many statements."""
+        return self.value != int(self.value) or abs(self.value) >= 10_000
+
     def close_to(self, other: Quantity) -> float:
         """How near this figure, said in a mediator's words, comes to `other`, a party's:
         1 for the same value counting the same thing; 0.9 within a tenth of it when the words
         say they round it ("just under four percent" for 3.67 %); 0.6 within a tenth without
         saying so (another figure on the same scale, which may be public); 0.8 for the same
-        bare number, which may only frame the secret ("five nights out of every fourteen");
+        bare whole number, which may only frame the secret ("five nights out of every
+        fourteen"), unless it is `specific`;
         else 0."""
         if self.counts != other.counts and "" not in (self.counts, other.counts):
             return 0.0
         if self.value == other.value:
-            return 1.0 if self.counts or other.counts else 0.8
+            return 1.0 if self.counts or other.counts or self.specific else 0.8
         big = max(abs(self.value), abs(other.value))
         near = abs(self.value - other.value)
         # Words that say they round ("north of six hundred", "the better part of two

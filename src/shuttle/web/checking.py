@@ -70,12 +70,6 @@ def verdict(service: TalkService, data: bytes, seal: Seal | None) -> Match | Non
     )
 
 
-def from_another_site(request: Request) -> bool:
-    """Whether the form was sent from another site's page (the browser says so): such a page
-    could make a visitor's browser spend its checks. Programs send no such header."""
-    return request.headers.get("sec-fetch-site") == "cross-site"
-
-
 async def spend_a_check(request: Request) -> bool:
     """Count one check for the caller's address; False (and nothing counted) once the address
     has used up its checks in the current window. Every check counts, a match too: each one

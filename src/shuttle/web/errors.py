@@ -22,7 +22,10 @@ from shuttle.web.hints import api_hint
 class Problem(BaseModel):
     """Why a request was not carried out."""
 
-    error: str = Field(description="notfound, invalid or refused.")
+    error: str = Field(
+        description="notfound, invalid or refused; warned when the leak guard, asked for, "
+        "warns; unavailable when it cannot run."
+    )
     message: str = Field(description="The reason, in words a person can act on.")
     rule: str | None = Field(None, description="Refused: the rule that refused it.")
     allowed: str | None = Field(None, description="Refused: what would be allowed instead.")
@@ -31,6 +34,9 @@ class Problem(BaseModel):
     use: str | None = Field(None, description="Another route to use instead, if one.")
     detail: list[dict[str, Any]] | None = Field(
         None, description="A malformed request: each field's problem (loc, msg, type)."
+    )
+    warnings: list[dict[str, Any]] | None = Field(
+        None, description="warned: what the words come close to, as POST .../guard gives it."
     )
 
 

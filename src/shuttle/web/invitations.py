@@ -44,8 +44,9 @@ def make_link(
     ttl: float = INVITE_TTL,
     accounts: bool = True,
 ) -> Link:
-    """A new link for participant `name` of `talk`, replacing any earlier one not used yet:
-    with `accounts`, a co-mediator who may have an account made gets a link to choose its
+    """A new link for participant `name` of `talk`, its only way in from a browser: earlier
+    links and sessions end, and an account keeping its place loses it (`replace_link`). With
+    `accounts`, a co-mediator who may have an account made gets a link to choose its
     password instead. NotFound if there is no such participant; Refused if it has left."""
     # The view reads the record as it is now (another server may have recorded a leaving).
     participant = service.view(talk, name).participant
@@ -53,21 +54,20 @@ def make_link(
         raise Refused(f"{participant.name!r} has left this talk", "add them again under a new name")
     root = (base or DEFAULT_BASE).rstrip("/")
     mediator = participant.role is Role.MEDIATOR
-    if accounts and mediator and _may_make_account(service, access, talk, participant.name):
+    if accounts and mediator and _may_make_account(access, participant.name):
         token = access.account_invite(participant.name, talk, ttl)
         kind: Literal["invite", "password"] = "password"
     else:
-        token = access.invite(talk, participant.name, ttl)
+        token = access.replace_link(talk, participant.name, ttl)
         kind = "invite"
     return Link(talk, participant.name, f"{root}/invite/{token}", kind, time.time() + ttl)
 
 
-def _may_make_account(service: TalkService, access: Access, talk: str, name: str) -> bool:
-    """Whether a co-mediator's link may make its account: it has none, and its name mediates
-    no other talk (an account acts as its name in every talk it mediates)."""
-    if access.has_user(name):
-        return False
-    return all(c.talk == talk for c in service.talks(name) if c.role is Role.MEDIATOR)
+def _may_make_account(access: Access, name: str) -> bool:
+    """Whether a co-mediator's link may make its account: no account has the name. (The
+    account made keeps this talk's seat and acts through seats: another talk naming a
+    mediator so is not opened by it.)"""
+    return not access.has_user(name)
 
 
 def mail_link(mailer: Mailer, link: Link, to: str, title: str, mediator: str | None) -> None:

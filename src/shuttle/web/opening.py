@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from shuttle.accounts import Access, Identity
 from shuttle.engine import Scenario
 from shuttle.talks import (
     BidRule,
@@ -144,3 +145,11 @@ def sentence(message: str) -> str:
     """A message as a sentence on a page: capitalised, with its full stop."""
     text = message.strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def keep_what_it_opened(access: Access, identity: Identity, talk: str) -> None:
+    """The mediator's seat of `talk`, just opened under the account's name, kept in the
+    account when it acts through seats (one made from a co-mediator's link): else it could
+    not act in the talk it opened."""
+    if identity.user is not None and identity.seats_only:
+        access.keep_opened(identity.user, talk)

@@ -67,3 +67,12 @@ def name_in_track(service: TalkService, identity: Identity, talk: str) -> str:
     if name is None or not views or not identity.acts_in(talk, views[0].is_mediator):
         raise NotFound(f"track {talk.strip()!r} not found among yours")
     return name
+
+
+def mediated_within(identity: Identity) -> frozenset[str] | None:
+    """The talks where an account that acts through seats keeps its own name's place (the
+    talks it opened, or was brought into by a co-mediator's link): there alone its name
+    mediates. None for an account that mediates by its name wherever that name does."""
+    if identity.user is None or not identity.seats_only:
+        return None
+    return frozenset(talk for talk, name in identity.seats if name == identity.user)

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from shuttle.accounts import RateLimiter
 from shuttle.accounts.access import SESSION_TTL, Issued
+from shuttle.web.cross_site import from_another_site
 from shuttle.web.deps import access, identity_of
 from shuttle.web.settings import SESSION_COOKIE, Settings
 
@@ -61,6 +62,10 @@ async def login(
     password: Annotated[str, Form(max_length=1_000)],
     next: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
+    # Another site's page could sign a visitor in to an account of that page's choosing;
+    # whatever the visitor did next (entering by its own link) would then land in it.
+    if from_another_site(request):
+        return RedirectResponse("/login", status_code=303)
     limiter: RateLimiter = request.app.state.login_limiter
     key = client_key(request, "login")
     if await run_in_threadpool(limiter.blocked, key):

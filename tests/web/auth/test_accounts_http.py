@@ -66,3 +66,26 @@ def test_a_wrong_password_and_an_unknown_user_look_the_same(operator: Operator) 
         assert answer.headers["location"] == "/login?failed=1"
         assert "set-cookie" not in answer.headers
     assert len({a.content for a in answers}) == 1
+
+
+def test_another_sites_page_cannot_sign_a_visitor_in(operator: Operator) -> None:
+    """A page elsewhere that posts the sign-in form (an account of its own choosing) signs no
+    one in: the visitor would then enter by its own link into that account."""
+    name = "Oman (sign-in from elsewhere)"
+    shuttle("user", "add", name, db=operator.server.db, stdin=PASSWORD + "\n")
+    url = f"{operator.server.url}/login"
+    form = {"user": name, "password": PASSWORD}
+    host = operator.server.url.split("//", 1)[1]
+    for forged in (
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "https://elsewhere.example"},
+        {"Origin": "null"},
+    ):
+        answer = httpx.post(url, data=form, headers={**address(), **forged})
+        assert (answer.status_code, answer.headers["location"]) == (303, "/login"), forged
+        assert "set-cookie" not in answer.headers
+    for own in ({"Sec-Fetch-Site": "same-origin"}, {"Origin": f"http://{host}"}, {}):
+        answer = httpx.post(url, data=form, headers={**address(), **own})
+        assert answer.status_code == 303 and answer.headers["location"] == "/", own
+        SECRETS.append(answer.cookies["shuttle_session"])

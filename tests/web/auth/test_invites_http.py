@@ -157,25 +157,40 @@ def test_a_co_mediator_without_an_account_chooses_a_password_once(operator: Oper
     assert signed_in.status_code == 303 and signed_in.headers["location"] == "/"
 
 
-def test_a_password_link_never_takes_over_a_name_that_mediates_other_talks(
+def test_a_password_link_makes_an_account_that_opens_no_other_talk_of_its_name(
     operator: Operator,
 ) -> None:
-    """A mediator cannot name a co-mediator after another talk's mediator and set that
-    account's password: the account would open the other talk too."""
+    """A mediator may name a co-mediator after another talk's mediator, or a mediator to be,
+    and set that account's password: the account acts in the talk its link came from and the
+    talks it opens, never in another talk that names a mediator so."""
     victim = operator.open_talk(mediator="Sultanate envoy")
     mine = operator.open_talk()
     operator.service.execute(mine, Join(MEDIATOR, "Sultanate envoy", Role.MEDIATOR))
     token = operator.access.account_invite("Sultanate envoy", mine)
     SECRETS.append(token)
     password = "a takeover attempt"
-    refused = httpx.post(
-        f"{operator.server.url}/invite/{token}/password",
-        data={"password": password, "again": password},
-        headers=address(),
+    SECRETS.append(password)
+    browser = httpx.Client(base_url=operator.server.url, headers=address())
+    made = browser.post(f"/invite/{token}/password", data={"password": password, "again": password})
+    assert (made.status_code, made.headers["location"]) == (303, f"/talks/{mine}")
+    SECRETS.append(made.cookies["shuttle_session"])
+    later = operator.open_talk(mediator="Sultanate envoy")
+    operator.bearer(later, IRAN_HEAD).post(
+        f"/api/talks/{later}/statements", json={"text": "Our floor is 9."}
     )
-    assert refused.status_code == 422 and "other talks too" in refused.text
-    assert not operator.access.has_user("Sultanate envoy")
-    assert victim
+    assert browser.get(f"/talks/{mine}").status_code == 200
+    for talk in (victim, later):
+        assert browser.get(f"/talks/{talk}").status_code == 404
+        assert browser.get(f"/api/talks/{talk}").status_code == 404
+    assert [c["talk"] for c in browser.get("/api/talks").json()] == [mine]
+    # The real envoy of the later talk, handed its link, may keep it in the account: an
+    # explicit act, with that talk's own link.
+    browser.headers["X-CSRF-Token"] = browser.get("/api/session").json()["csrf"]
+    link = operator.access.invite(later, "Sultanate envoy")
+    SECRETS.append(link)
+    kept = browser.post(f"/invite/{link}/keep", data={"csrf": browser.headers["X-CSRF-Token"]})
+    assert kept.status_code == 303, kept.text
+    assert browser.get(f"/api/talks/{later}").status_code == 200
 
 
 def test_logout_ends_the_session(operator: Operator) -> None:

@@ -101,8 +101,10 @@ def redrawn(window: Window) -> None:
 def the_joint_room_opens(mediator: Window, us: Window, iran: Window, artifacts: Path) -> None:
     expect(us.page.locator("#joint-region")).to_contain_text("reads everything said there")
     us.page.click("#consent button[type=submit]")
-    expect(us.page.locator("#consent")).to_contain_text("consent cannot be withdrawn")
-    us.page.click("#consent button[type=submit]")  # "Yes, consent"
+    # The question replaces the form (the form's own words say "cannot be withdrawn" too:
+    # wait for the question itself, or the second click may land on the form again).
+    expect(us.page.locator("#consent.confirm")).to_contain_text("Consent to the joint room?")
+    us.page.click("#consent.confirm button[type=submit]")  # "Yes, consent"
     expect(us.page.locator("#joint-region")).to_contain_text("Your party consented")
     expect(mediator.page.locator("#joint-status")).to_contain_text("Consented: United States")
     expect(iran.page.locator("#joint-region")).not_to_contain_text("Your party consented")

@@ -45,6 +45,33 @@ def test_a_new_link_replaces_the_old_one(server: Server) -> None:
     assert old != new
     assert httpx.post(old).status_code == 404
     assert httpx.post(new, follow_redirects=False).status_code == 303
+    assert "whoever entered with one is signed out" in second.text
+
+
+def test_a_new_link_signs_out_whoever_entered_with_an_old_one(server: Server) -> None:
+    # A link reported lost may have been used by someone else: the new one ends their session.
+    rooms = open_rooms(server)
+    assert rooms.iran.get(f"/talks/{rooms.talk}").status_code == 200
+    rooms.post(rooms.mediator, "/people/link", {"name": IRAN_HEAD})
+    out = rooms.iran.get(f"/talks/{rooms.talk}")
+    assert out.status_code == 303 and out.headers["location"].startswith("/login")
+    assert rooms.iran.get("/api/me").status_code == 401
+    assert rooms.us.get(f"/talks/{rooms.talk}").status_code == 200
+
+
+def test_a_delegates_account_named_like_a_mediator_is_no_mediators_account(
+    server: Server,
+) -> None:
+    rooms = open_rooms(server)
+    rooms.post(rooms.mediator, "/people/add", {"name": "Qatar envoy", "role": "mediator"})
+    # A delegate's link made an account with that name: it acts only through its seats.
+    _, access = server.operator
+    access.make_account(access.invite(rooms.talk, US_HEAD), "Qatar envoy", "a long passphrase")
+    page = rooms.mediator.get(f"/talks/{rooms.talk}/people").text
+    rows = {row.split("</bdi>")[0]: row for row in page.split('<th scope="row"><bdi>')[1:]}
+    assert "Signs in with an account" not in rows["Qatar envoy"]
+    # The delegate whose link made the account keeps its place there: the page says so.
+    assert "Signs in with an account" in rows[US_HEAD]
 
 
 def test_removing_asks_first_then_ends_the_session(server: Server) -> None:

@@ -9,7 +9,7 @@ import re
 
 import httpx
 
-from shuttle.talks import Delegate, Handling, OpenTalk, Say
+from shuttle.talks import Delegate, Handling, Join, OpenTalk, Role, Say
 from shuttle.tracks import open_process, open_track
 from tests.web.pages.rooms import unisolated
 from tests.web.pages.test_opening import PASSWORD, csrf, signed_in
@@ -183,3 +183,40 @@ def test_sign_in_returns_to_the_link_and_never_to_another_site(server: Server) -
         assert answer.headers["location"] == "/", elsewhere
     assert 'name="next" value="/invite/abc"' in browser.get("/login?next=/invite/abc").text
     assert 'name="next"' not in browser.get("/login?next=//evil.example").text
+
+
+def test_a_co_mediators_account_opens_talks_and_tracks_and_acts_in_them_by_seats(
+    server: Server,
+) -> None:
+    # An account made from a co-mediator's password link mediates by its seats alone, yet
+    # opens talks, processes and tracks from its home like any mediator's account.
+    service, access = server.operator
+    first = service.open_talk(OpenTalk(
+        "Where the link came from", ("North", "South"), ("Convener of seats",),
+        (Delegate("North head", "North"), Delegate("South head", "South")),
+    )).talk  # fmt: skip
+    service.execute(first, Join("Convener of seats", "Co-mediator of seats", Role.MEDIATOR))
+    made = access.set_password(access.account_invite("Co-mediator of seats", first), PASSWORD)
+    assert made is not None
+    me = httpx.Client(base_url=server.url, timeout=30)
+    me.post("/login", data={"user": "Co-mediator of seats", "password": PASSWORD})
+    token = csrf(me)
+    assert me.get(f"/talks/{first}").status_code == 200
+
+    assert me.post("/processes", data={"csrf": token, "title": "Seats round"}).status_code == 303
+    form = me.get("/talks/new").text
+    [process] = re.findall(r'<option value="([0-9a-f]{32})"[^>]*>Seats round<', form)
+    opened = me.post("/talks/new", data={
+        "csrf": token, "title": "Opened by seats", "parties": "North\nEast", "process": process,
+        "delegates": "North: North lead\nEast: East lead",
+    })  # fmt: skip
+    assert opened.status_code == 303, opened.text
+    talk = opened.headers["location"].split("/")[2]
+    assert me.get(f"/talks/{talk}").status_code == 200
+    assert me.get(f"/api/processes/{process}").json()["tracks"][0]["talk"] == talk
+    assert set(access.seats("Co-mediator of seats")) == {
+        (first, "Co-mediator of seats"),
+        (talk, "Co-mediator of seats"),
+    }
+    home = unisolated(me.get("/").text)
+    assert "Opened by seats" in home and "Where the link came from" in home

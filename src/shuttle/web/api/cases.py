@@ -37,8 +37,8 @@ from shuttle.web.api.idempotency import IdempotencyKey
 from shuttle.web.api.negotiation import IssueBody
 from shuttle.web.deps import Actor, access, required_identity
 from shuttle.web.invitations import mail_link, make_link
-from shuttle.web.opening import FieldErrors, Opening, command_for
-from shuttle.web.reach import reached_talks
+from shuttle.web.opening import FieldErrors, Opening, command_for, keep_what_it_opened
+from shuttle.web.reach import mediated_within, reached_talks
 from shuttle.web.settings import Settings
 
 router = APIRouter(tags=["cases"])
@@ -165,7 +165,10 @@ async def open_talk(
     if body.process is None:
         appended = await run_in_threadpool(service.open_talk, command)
     else:
-        appended = await run_in_threadpool(_open_track, service, opener, body.process, command)
+        appended = await run_in_threadpool(
+            _open_track, service, identity, opener, body.process, command
+        )
+    await run_in_threadpool(keep_what_it_opened, access(request), identity, appended.talk)
     token = None
     if identity.kind == "bearer":
         token = await run_in_threadpool(access(request).bearer, appended.talk, opener)
@@ -249,17 +252,24 @@ async def invite(
     )
 
 
-def _open_track(service: TalkService, opener: str, process: str, command: OpenTalk) -> Appended:
+def _open_track(
+    service: TalkService, identity: Identity, opener: str, process: str, command: OpenTalk
+) -> Appended:
     # A process the opener neither opened nor mediates a track of is answered as none at all.
-    if not may_open_track(service, process, opener):
+    # A mediator's bearer token acts in its own talk alone: that talk must be a track of it.
+    if identity.user is None:
+        allowed = may_open_track(service, process, opener, {identity.talk or ""}, opened=False)
+    else:
+        allowed = may_open_track(service, process, opener, mediated_within(identity))
+    if not allowed:
         raise NotFound(f"process {process.strip()!r} not found", Hint(field="process"))
     return open_track(service, replace(command, process=process.strip()))
 
 
 def _opener(service: TalkService, identity: Identity) -> str:
     """The name that opens a talk: an account's, or a mediator's behind a bearer token."""
-    if identity.mediator_account is not None:
-        return identity.mediator_account
+    if identity.opener is not None:
+        return identity.opener
     talk, name = identity.talk, identity.participant
     if identity.kind == "bearer" and talk is not None and name is not None:
         participant = service.participant(talk, name)

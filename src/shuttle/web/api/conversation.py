@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from shuttle.talks import Consent, Convey, Handling, Mode, Note, Release, Say
 from shuttle.web.api.common import Acting, Outcome, Service, run
 from shuttle.web.api.idempotency import IdempotencyKey
+from shuttle.web.api.leak_guard import LEAK_GUARD, RESPONSES, LeakGuard, send_checked
 
 router = APIRouter(tags=["conversation"])
 
@@ -18,6 +21,7 @@ class SayBody(BaseModel):
     text: str = Text
     room: str | None = Field(None, max_length=200, description="Mediators: the party's room.")
     handling: Handling | None = Field(None, description="Else the talk's default.")
+    leak_guard: LeakGuard = LEAK_GUARD
 
 
 class ConveyBody(BaseModel):
@@ -25,6 +29,7 @@ class ConveyBody(BaseModel):
     to: str = Field(min_length=1, max_length=200, description="The party whose room.")
     mode: Mode
     text: str | None = Field(None, max_length=20_000, description="The paraphrase.")
+    leak_guard: LeakGuard = LEAK_GUARD
 
 
 class ReleaseBody(BaseModel):
@@ -36,17 +41,28 @@ class NoteBody(BaseModel):
     text: str = Text
 
 
-@router.post("/talks/{talk}/statements", status_code=201)
-async def say(body: SayBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
-    """Speak in a room: a delegate in its own party's, a mediator in any."""
-    return await run(service, actor, Say(actor.name, body.text, body.room, body.handling), key)
+@router.post(
+    "/talks/{talk}/statements", status_code=201, response_model=Outcome, responses=RESPONSES
+)
+async def say(
+    body: SayBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome | JSONResponse:
+    """Speak in a room: a delegate in its own party's, a mediator in any. A mediator's words
+    are checked by the leak guard first when `leak_guard` asks for it."""
+    command = Say(actor.name, body.text, body.room, body.handling)
+    return await run_in_threadpool(send_checked, service, actor, command, key, body.leak_guard)
 
 
-@router.post("/talks/{talk}/conveyances", status_code=201)
-async def convey(body: ConveyBody, actor: Acting, service: Service, key: IdempotencyKey) -> Outcome:
-    """Mediators: carry a statement into another party's room, verbatim or paraphrased."""
+@router.post(
+    "/talks/{talk}/conveyances", status_code=201, response_model=Outcome, responses=RESPONSES
+)
+async def convey(
+    body: ConveyBody, actor: Acting, service: Service, key: IdempotencyKey
+) -> Outcome | JSONResponse:
+    """Mediators: carry a statement into another party's room, verbatim or paraphrased. A
+    paraphrase is checked by the leak guard first when `leak_guard` asks for it."""
     command = Convey(actor.name, body.statement, body.to, body.mode, body.text)
-    return await run(service, actor, command, key)
+    return await run_in_threadpool(send_checked, service, actor, command, key, body.leak_guard)
 
 
 @router.post("/talks/{talk}/releases", status_code=201)

@@ -12,7 +12,8 @@ from starlette.responses import Response
 
 from shuttle.documents import DocumentKind
 from shuttle.web.api.common import ActingOrDeparted, Service
-from shuttle.web.checking import from_another_site, spend_a_check, verdict
+from shuttle.web.checking import spend_a_check, verdict
+from shuttle.web.cross_site import from_another_site
 from shuttle.web.downloads import CHECK_PATH, TOO_MANY, attachment, make, spend_a_document
 from shuttle.web.errors import Detail
 from shuttle.web.settings import Settings

@@ -44,7 +44,7 @@ class GuardAnswer(BaseModel):
     warnings: list[GuardWarning] = Field(description="Closest first; empty when nothing is close.")
 
 
-def _warning(warning: Warning) -> GuardWarning:
+def warning_of(warning: Warning) -> GuardWarning:
     return GuardWarning(
         source=warning.seq,
         room=warning.room,
@@ -63,4 +63,4 @@ async def guard(body: GuardBody, actor: Acting, service: Service) -> GuardAnswer
     warnings = await run_in_threadpool(
         check_words, service, actor.talk, actor.name, body.to, body.text, body.source
     )
-    return GuardAnswer(talk=actor.talk, room=body.to, warnings=[_warning(w) for w in warnings])
+    return GuardAnswer(talk=actor.talk, room=body.to, warnings=[warning_of(w) for w in warnings])

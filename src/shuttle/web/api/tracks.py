@@ -6,6 +6,7 @@ or through a seat it keeps). A credential bound to one talk reaches no other tra
 from __future__ import annotations
 
 from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -16,8 +17,18 @@ from shuttle.tracks import CarriedAcross, carry_across, may_open_track, open_pro
 from shuttle.web.api.cases import Caller, Case, case_of
 from shuttle.web.api.common import Acting, Outcome, Service, outcome_of
 from shuttle.web.api.idempotency import IdempotencyKey
+from shuttle.web.api.leak_guard import (
+    LEAK_GUARD,
+    RESPONSES,
+    LeakGuard,
+    Unavailable,
+    found_for,
+    unavailable_answer,
+    warned_answer,
+)
 from shuttle.web.deps import Actor
-from shuttle.web.reach import name_in_track, reached_tracks
+from shuttle.web.guarded import Warned, note_across, warned_across
+from shuttle.web.reach import mediated_within, name_in_track, reached_tracks
 
 router = APIRouter(tags=["processes"])
 
@@ -38,6 +49,7 @@ class CarryAcrossBody(BaseModel):
     room: str | None = Field(None, max_length=200, description="The party's room there.")
     mode: Mode
     text: str | None = Field(None, max_length=20_000, description="The paraphrase.")
+    leak_guard: LeakGuard = LEAK_GUARD
 
 
 class Carried(BaseModel):
@@ -46,12 +58,12 @@ class Carried(BaseModel):
 
 
 def _account(identity: Identity) -> str:
-    if identity.mediator_account is None:
+    if identity.opener is None:
         raise Refused(
             "processes are opened by a mediator's account",
             "sign in with the account that mediates the tracks",
         )
-    return identity.mediator_account
+    return identity.opener
 
 
 @router.post("/processes", status_code=201, response_model=ProcessAnswer)
@@ -73,23 +85,46 @@ def _process(service: TalkService, process: str, identity: Identity) -> ProcessA
     # A process the caller opened (its tracks still to come) or takes part in; any other is
     # answered as none at all, exactly as one that does not exist.
     views = reached_tracks(service, identity, process)
-    opener = identity.mediator_account
-    if not views and (opener is None or not may_open_track(service, process, opener)):
+    opener = identity.opener
+    within = mediated_within(identity)
+    if not views and (opener is None or not may_open_track(service, process, opener, within)):
         raise NotFound(f"process {process!r} not found")
     title = title_of(service, process)
     return ProcessAnswer(process=process, title=title, tracks=[case_of(v) for v in views])
 
 
-@router.post("/talks/{talk}/carry-across", status_code=201, response_model=Carried)
+@router.post(
+    "/talks/{talk}/carry-across", status_code=201, response_model=Carried, responses=RESPONSES
+)
 async def carry(
     body: CarryAcrossBody, actor: Acting, service: Service, key: IdempotencyKey
-) -> Carried:
+) -> Carried | JSONResponse:
     """Carry a statement of this track into another track of the same process that the
     caller's account takes part in too, as the statement's handling allows. With an
     idempotency key, sent again it answers as the first time, and a carry cut off between its
-    two records is completed rather than repeated."""
+    two records is completed rather than repeated. A mediator's paraphrase is checked by the
+    leak guard first when `leak_guard` asks for it; the notes of this track keep a warning."""
     claim = None if key is None else (key.key, key.fingerprint)
-    done = await run_in_threadpool(_carry, service, actor, body, claim)
+    return await run_in_threadpool(_carry_checked, service, actor, body, claim)
+
+
+def _carry_checked(
+    service: TalkService, actor: Actor, body: CarryAcrossBody, claim: tuple[str, str] | None
+) -> Carried | JSONResponse:
+    def find() -> Warned | None:
+        return warned_across(
+            service, actor, body.statement, body.to_track, body.room, body.mode, body.text
+        )
+
+    try:
+        found = found_for(body.leak_guard, find)
+    except Unavailable as error:
+        return unavailable_answer(error)
+    if found is not None and body.leak_guard == "ask":
+        return warned_answer(found)
+    done = _carry(service, actor, body, claim)
+    if found is not None and not done.sent.replayed:
+        note_across(service, actor, found, done)
     return Carried(received=outcome_of(done.received), sent=outcome_of(done.sent))
 
 

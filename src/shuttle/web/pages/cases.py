@@ -20,12 +20,18 @@ from shuttle.service import TalkService
 from shuttle.talks import BidRule, Handling, Invalid, TalkView
 from shuttle.talks.visibility import BID_NOTICE
 from shuttle.tracks import may_open_track, open_process, open_track, processes_for, title_of
-from shuttle.web.deps import talk_service
-from shuttle.web.opening import FieldErrors, Opening, command_for, sentence
+from shuttle.web.deps import access, talk_service
+from shuttle.web.opening import (
+    FieldErrors,
+    Opening,
+    command_for,
+    keep_what_it_opened,
+    sentence,
+)
 from shuttle.web.pages.agenda_text import EXAMPLE, parse_agenda
 from shuttle.web.pages.render import page
 from shuttle.web.pages.visitor import account, csrf_of, visitor
-from shuttle.web.reach import reached_talks
+from shuttle.web.reach import mediated_within, reached_talks
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,7 +60,7 @@ async def home(request: Request) -> Response:
         "cases": cases,
         "processes": processes,
         "who": identity.user,
-        "mediates": identity.mediator_account is not None,
+        "mediates": identity.opener is not None,
         "csrf": csrf_of(identity),
         "opened_process": request.query_params.get("process") == "opened",
     }
@@ -122,7 +128,8 @@ async def open_new_talk(request: Request) -> Response:
         return await _form(request, identity, typed, errors, status=422)
     service = talk_service(request)
     if typed.process:
-        allowed = await run_in_threadpool(may_open_track, service, typed.process, user)
+        within = mediated_within(identity)
+        allowed = await run_in_threadpool(may_open_track, service, typed.process, user, within)
         if not allowed:
             errors = {"process": "Choose one of your processes, or none."}
             return await _form(request, identity, typed, errors, status=422)
@@ -130,6 +137,7 @@ async def open_new_talk(request: Request) -> Response:
         appended = await run_in_threadpool(open_track, service, command)
     else:
         appended = await run_in_threadpool(service.open_talk, command)
+    await run_in_threadpool(keep_what_it_opened, access(request), identity, appended.talk)
     return RedirectResponse(f"/talks/{appended.talk}/people?opened=1", status_code=303)
 
 
@@ -207,9 +215,9 @@ async def _form(
     errors: dict[str, str],
     status: int = 200,
 ) -> Response:
-    assert identity.mediator_account is not None
+    assert identity.opener is not None
     processes = await run_in_threadpool(
-        processes_for, talk_service(request), identity.mediator_account
+        processes_for, talk_service(request), identity.opener, mediated_within(identity)
     )
     context = {
         "processes": processes,

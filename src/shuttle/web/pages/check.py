@@ -16,7 +16,8 @@ from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from shuttle.web.body_limit import MIB, in_words
-from shuttle.web.checking import from_another_site, spend_a_check, verdict
+from shuttle.web.checking import spend_a_check, verdict
+from shuttle.web.cross_site import from_another_site
 from shuttle.web.deps import talk_service
 from shuttle.web.downloads import CHECK_PATH
 from shuttle.web.pages.render import page

@@ -29,10 +29,10 @@ from shuttle.service import Appended, TalkService
 from shuttle.talks import Command, Invalid, Refusal, Refused, TalkView
 from shuttle.web.deps import Actor, talk_service
 from shuttle.web.errors import status_of
+from shuttle.web.guarded import checked, warned
 from shuttle.web.pages.confirmations import Confirmation
 from shuttle.web.pages.context import FormState, page_template, talk_context
 from shuttle.web.pages.guarded import question as leak_question
-from shuttle.web.pages.guarded import warned
 from shuttle.web.pages.page_hints import page_hint
 from shuttle.web.pages.render import answer, html, page
 from shuttle.web.pages.stream import event_html
@@ -136,7 +136,7 @@ async def submit(
         if asked is not None:
             state = FormState(form.name, form.key, values, confirm=asked)
             return await confirmation(request, actor, state, form)
-        found = await run_in_threadpool(warned, view, command) if guarded else None
+        found = await run_in_threadpool(checked, lambda: warned(view, command)) if guarded else None
         if found is not None and field(data, "confirm") == "no":
             await run_in_threadpool(
                 note_choice, service, actor.talk, actor.name, found.room, found.warnings, None

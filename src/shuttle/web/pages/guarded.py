@@ -7,60 +7,12 @@ Parties never see a warning: only a mediator's words are checked, on the mediato
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
-
 from markupsafe import Markup
 
-from shuttle.guard import ModelMissing, Warning
-from shuttle.guarding import warnings_in
-from shuttle.talks import Command, Convey, Mode, Refusal, Say, TalkView
+from shuttle.guard import Warning
+from shuttle.talks import TalkView
+from shuttle.web.guarded import Warned
 from shuttle.web.pages.confirmations import Confirmation
-
-log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Warned:
-    """The warnings for a command's words, and the room they would go into (of another
-    track, titled `track`, for a carry across)."""
-
-    room: str
-    warnings: list[Warning]
-    track: str | None = None
-
-
-def warned(view: TalkView, command: Command) -> Warned | None:
-    """The warnings for a mediator's own words in `command`, or None: a delegate's words, a
-    verbatim carriage (the speaker's own words, carried as allowed), and a command the rules
-    will refuse anyway (an unknown room) are not checked."""
-    if not view.is_mediator:
-        return None
-    match command:
-        case Say(room=str(room), text=text):
-            carrying = None
-        case Convey(mode=Mode.PARAPHRASE, to=room, text=str(text), statement=carrying):
-            pass
-        case _:
-            return None
-    found = checked(lambda: warnings_in(view, room, text, carrying))
-    return Warned(room, found) if found else None
-
-
-def checked(find: Callable[[], T]) -> T | None:
-    """What the leak guard's `find` gives; None when the words will be refused anyway (the
-    rule's own words say why), or when the model cannot load: a server without it still lets
-    mediators work, and its log says why."""
-    try:
-        return find()
-    except Refusal:
-        return None
-    except ModelMissing as missing:
-        log.error("the leak guard is off: %s", missing)
-        return None
 
 
 def question(view: TalkView, warned: Warned) -> Confirmation:

@@ -19,7 +19,8 @@ from starlette.responses import RedirectResponse, Response
 from shuttle.accounts import Identity, Invite, RateLimiter
 from shuttle.accounts.access import NameTaken
 from shuttle.accounts.passwords import MIN_LENGTH
-from shuttle.talks import NotFound, Role
+from shuttle.talks import NotFound
+from shuttle.web.cross_site import from_another_site
 from shuttle.web.deps import access, talk_service
 from shuttle.web.opening import sentence
 from shuttle.web.pages.render import page
@@ -145,7 +146,7 @@ async def make_account(
 async def enter(token: str, request: Request) -> Response:
     if await _blocked(request):
         return _too_many()
-    if _from_another_site(request):
+    if from_another_site(request):
         return RedirectResponse(f"/invite/{token}", status_code=303)
     invite = await run_in_threadpool(access(request).peek, token)
     if invite is None or invite.user is not None:
@@ -172,7 +173,7 @@ async def choose_password(
 ) -> Response:
     if await _blocked(request):
         return _too_many()
-    if _from_another_site(request):
+    if from_another_site(request):
         return RedirectResponse(f"/invite/{token}", status_code=303)
     invite = await run_in_threadpool(access(request).peek, token)
     if invite is None or invite.user is None or not invite.usable:
@@ -187,11 +188,6 @@ async def choose_password(
 
     if password != again:
         return again_page("The two passwords differ. Type the same password twice.")
-    if await run_in_threadpool(_mediates_elsewhere, request, invite):
-        return again_page(
-            f"{invite.user} is a mediator's name in other talks too, so this link cannot make "
-            "an account for it. Ask the server's operator to make your account."
-        )
     try:
         issued = await run_in_threadpool(access(request).set_password, token, password)
     except ValueError as error:
@@ -208,7 +204,7 @@ async def _usable_seat_link(request: Request, token: str) -> tuple[Invite, str] 
     to give (too many tries, a press from another site, or a spent link)."""
     if await _blocked(request):
         return _too_many()
-    if _from_another_site(request):
+    if from_another_site(request):
         return RedirectResponse(f"/invite/{token}", status_code=303)
     invite = await run_in_threadpool(access(request).peek, token)
     if invite is None or invite.user is not None or not invite.usable:
@@ -230,15 +226,6 @@ def _title(request: Request, invite: Invite) -> str | None:
     except NotFound:
         return None
     return view.title if view.participant.present else None
-
-
-def _mediates_elsewhere(request: Request, invite: Invite) -> bool:
-    """Whether the account's name mediates a talk other than the link's: an account acts as
-    its name in every talk it mediates, so a co-mediator's link must not become the key to
-    someone else's talks that happen to use the same name."""
-    assert invite.user is not None
-    cases = talk_service(request).talks(invite.user)
-    return any(c.talk != invite.talk and c.role is Role.MEDIATOR for c in cases)
 
 
 def _mediates_by_name(request: Request, invite: Invite, identity: Identity) -> bool:
@@ -271,14 +258,6 @@ async def _held_session(request: Request) -> Identity | None:
     if not cookie:
         return None
     return await run_in_threadpool(access(request).identify, cookie, ("session",))
-
-
-def _from_another_site(request: Request) -> bool:
-    """Whether the button was pressed on another site's page (the browser says so): such a
-    page could sign a visitor's browser in as the holder of a link of the page's choosing,
-    then read what the visitor types there. The visitor is shown the link's own page instead,
-    to enter by its button if it means to. Programs send no such header."""
-    return request.headers.get("sec-fetch-site") == "cross-site"
 
 
 async def _blocked(request: Request) -> bool:

@@ -144,9 +144,14 @@ async def _page(
 
 
 def _accounts(request: Request, view: TalkView) -> set[str]:
-    """The mediators who sign in with an account (the others enter by links)."""
+    """The people who sign in with an account here: whose place an account keeps, and the
+    mediators whose accounts act as their names (the others enter by links)."""
     found = access(request)
-    return {m.name for m in view.roster if m.is_mediator and found.has_user(m.name)}
+    kept = found.kept_in_accounts(view.talk)
+    by_name = {
+        m.name for m in view.roster if m.is_mediator and found.has_user(m.name, mediating=True)
+    }
+    return kept | by_name
 
 
 def _is_rule(refusal: Refusal) -> bool:

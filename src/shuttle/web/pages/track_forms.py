@@ -11,15 +11,14 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from shuttle.guarding import note_choice, warnings_across
-from shuttle.service import Appended, TalkService
+from shuttle.service import TalkService
 from shuttle.talks import Invalid, Mode, Refusal
 from shuttle.tracks import CarriedAcross, carry_across
 from shuttle.web.deps import Actor, talk_service
 from shuttle.web.errors import status_of
+from shuttle.web.guarded import Warned, checked, note_across, warned_across
 from shuttle.web.pages.context import FormState
 from shuttle.web.pages.forms import Form, confirmation, field, form_answer, says
-from shuttle.web.pages.guarded import Warned, checked
 from shuttle.web.pages.guarded import question as leak_question
 from shuttle.web.pages.visitor import is_htmx, participant
 from shuttle.web.reach import name_in_track
@@ -50,7 +49,7 @@ async def carry_into_track(request: Request, talk: str, seq: int) -> Response:
             raise Invalid("choose verbatim or paraphrase") from None
         text = field(form, "text") if mode is Mode.PARAPHRASE else ""
         carry = Carry(actor, seq, target, room or None, mode, text or None)
-        found = await run_in_threadpool(_warned, service, carry) if mediator else None
+        found = await run_in_threadpool(_warned, service, carry)
         if found is not None and answer == "no":
             await run_in_threadpool(_note, service, carry, found, None)
             held = "Not sent. Your notes keep the warning; change the words and send them again."
@@ -61,7 +60,7 @@ async def carry_into_track(request: Request, talk: str, seq: int) -> Response:
             return await confirmation(request, actor, asked, slot)
         done = await run_in_threadpool(_carry, service, carry)
         if found is not None:
-            await run_in_threadpool(_note, service, carry, found, done.sent)
+            await run_in_threadpool(_note, service, carry, found, done)
     except Refusal as error:
         return await form_answer(
             request, actor, slot, replace(state, error=says(error)), status_of(error)
@@ -95,25 +94,14 @@ def _carry(service: TalkService, carry: Carry) -> CarriedAcross:
 
 
 def _warned(service: TalkService, carry: Carry) -> Warned | None:
-    """The leak guard's warnings for a mediator's paraphrase carried across, or None (a
-    verbatim carry is the speaker's own words, as allowed; a carry the rules will refuse is
-    answered with the rule's own words)."""
-    if carry.mode is not Mode.PARAPHRASE or not carry.text or carry.room is None:
-        return None
-    room, text = carry.room, carry.text
-
-    def find() -> Warned | None:
-        there = name_in_track(service, carry.actor.identity, carry.target)
-        source = service.view(carry.actor.talk, carry.actor.name)
-        target = service.view(carry.target, there)
-        found = warnings_across(source, target, room, text, carry.seq)
-        return Warned(room, found, target.title) if found else None
-
-    return checked(find)
-
-
-def _note(service: TalkService, carry: Carry, found: Warned, sent: Appended | None) -> Appended:
-    actor = carry.actor
-    return note_choice(
-        service, actor.talk, actor.name, found.room, found.warnings, sent, found.track
+    """The leak guard's warnings for a mediator's paraphrase carried across, or None (a carry
+    the rules will refuse is answered with the rule's own words)."""
+    return checked(
+        lambda: warned_across(
+            service, carry.actor, carry.seq, carry.target, carry.room, carry.mode, carry.text
+        )
     )
+
+
+def _note(service: TalkService, carry: Carry, found: Warned, done: CarriedAcross | None) -> None:
+    note_across(service, carry.actor, found, done)

@@ -50,15 +50,15 @@ async def visitor(request: Request) -> Identity | None:
 
 
 async def account(request: Request) -> tuple[Identity, str]:
-    """The visitor as a mediator's account, and its name; Away to the login page, or to a 404
-    for a delegate's session (which opens nothing beyond its own talk) and for an account made
-    from a delegate's link (which acts only through the seats it keeps)."""
+    """The visitor as an account that opens talks, and its name; Away to the login page, or
+    to a 404 for a delegate's session (which opens nothing beyond its own talk) and for an
+    account made from a delegate's link (which acts only through the seats it keeps)."""
     identity = await visitor(request)
     if identity is None:
         raise Away(RedirectResponse("/login", status_code=303))
-    if identity.mediator_account is None:
+    if identity.opener is None:
         raise Away(not_found())
-    return identity, identity.mediator_account
+    return identity, identity.opener
 
 
 async def participant(request: Request, talk: str, *, departed: bool = False) -> Actor:
