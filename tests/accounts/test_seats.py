@@ -243,3 +243,31 @@ def test_a_co_mediators_account_acts_by_seats_and_opens_talks(engine: Engine) ->
     assert delegate is not None
     seen = access.identify(delegate.token, ("session",))
     assert seen is not None and seen.opener is None
+
+
+def test_a_co_mediators_new_link_of_either_kind_replaces_every_way_in(engine: Engine) -> None:
+    access = Access(engine)
+    # Someone entered with the co-mediator's plain link, and kept its place in an account.
+    thief = access.redeem(access.invite("muscat", "Qatar envoy"))
+    assert thief is not None
+    access.add_user("Thief", PASSWORD)
+    assert access.keep_seat(access.invite("muscat", "Qatar envoy"), "Thief") is not None
+    elsewhere = access.account_invite("Qatar envoy", "another talk")
+
+    password_link = access.account_invite("Qatar envoy", "muscat")
+    assert access.identify(thief.token, ("session",)) is None
+    assert access.seats("Thief") == []
+    usable = access.peek(elsewhere)
+    assert usable is not None and usable.usable  # another talk's link is not this talk's to end
+
+    # A plain link made after it ends the password link in its turn.
+    plain = access.replace_link("muscat", "Qatar envoy")
+    ended = access.peek(password_link)
+    assert ended is not None and not ended.usable
+    assert access.set_password(password_link, PASSWORD) is None
+    assert access.redeem(plain) is not None
+    # A removal ends a pending password link too.
+    again = access.account_invite("Qatar envoy", "muscat")
+    access.end_participant("muscat", "Qatar envoy")
+    gone = access.peek(again)
+    assert gone is not None and not gone.usable

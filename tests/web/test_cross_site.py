@@ -30,3 +30,20 @@ def test_an_older_browser_is_judged_by_its_origin_and_a_program_by_nothing() -> 
     assert from_another_site(request(Origin="https://elsewhere.example"))
     assert from_another_site(request(Origin="null"))
     assert not from_another_site(request())
+
+
+def test_behind_a_proxy_the_servers_own_address_is_its_site() -> None:
+    class State:
+        settings = type("Settings", (), {"base_url": "https://talks.example.org"})()
+
+    class App:
+        state = State()
+
+    scope = {
+        "type": "http",
+        "app": App(),
+        "headers": [(b"host", b"127.0.0.1:8000"), (b"origin", b"https://talks.example.org")],
+    }
+    assert not from_another_site(Request(scope))
+    scope["headers"] = [(b"host", b"127.0.0.1:8000"), (b"origin", b"https://else.example.org")]
+    assert from_another_site(Request(scope))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
@@ -154,24 +154,11 @@ class Access:
     def replace_link(self, talk: str, participant: str, ttl: float = INVITE_TTL) -> str:
         """A new invite token for `participant` of `talk` that becomes its only way in from a
         browser: a link made again may be one reported lost, and whoever used the old one
-        must not stay in. Its earlier links and sessions end, and its seat is freed from any
-        account that keeps it, in one transaction. Its programs' bearer tokens stay (they
-        are revoked apart)."""
+        must not stay in (`_replace_ways_in`). Its programs' bearer tokens stay (they are
+        revoked apart)."""
         now = self._clock()
         with write_transaction(self._engine) as connection:
-            _end_in(
-                connection,
-                now,
-                web_credentials.c.kind.in_(("invite", "session")),
-                web_credentials.c.user.is_(None),
-                web_credentials.c.talk == talk,
-                web_credentials.c.participant == participant,
-            )
-            connection.execute(
-                delete(web_seats).where(
-                    web_seats.c.talk == talk, web_seats.c.participant == participant
-                )
-            )
+            _replace_ways_in(connection, now, talk, participant)
             issued = _issue_in(
                 connection, now, "invite", talk=talk, participant=participant, ttl=ttl
             )
@@ -179,12 +166,18 @@ class Access:
         return issued.token
 
     def account_invite(self, user: str, talk: str, ttl: float = INVITE_TTL) -> str:
-        """A single-use link for a co-mediator of `talk` with no account to choose its
-        password; replaces any earlier such link for the same name."""
+        """A single-use link for co-mediator `user` of `talk`, who has no account, to choose
+        its password: like `replace_link`, it becomes the co-mediator's only way into `talk`
+        from a browser. Links of that name for other talks stay: another talk's mediator
+        cannot end them."""
         if not _storable(user):
             raise ValueError(f"a user's name has at most {NAME_LIMIT} characters and no NUL")
-        self._end_invites(web_credentials.c.user == user)
-        return self._issue("invite", talk=talk, user=user, ttl=ttl).token
+        now = self._clock()
+        with write_transaction(self._engine) as connection:
+            _replace_ways_in(connection, now, talk, user)
+            issued = _issue_in(connection, now, "invite", talk=talk, user=user, ttl=ttl)
+        self._known.forget_all()
+        return issued.token
 
     def _end_invites(self, *which: ColumnElement[bool]) -> None:
         """End the unused invites that `which` selects (a new one replaces them)."""
@@ -273,13 +266,13 @@ class Access:
                 connection,
                 self._clock(),
                 web_credentials.c.talk == talk,
-                web_credentials.c.participant == participant,
+                or_(
+                    web_credentials.c.participant == participant,
+                    # A co-mediator's link to choose a password, which names it as `user`.
+                    and_(web_credentials.c.kind == "invite", web_credentials.c.user == participant),
+                ),
             )
-            connection.execute(
-                delete(web_seats).where(
-                    web_seats.c.talk == talk, web_seats.c.participant == participant
-                )
-            )
+            _free_seat(connection, talk, participant)
         self._known.forget_all()
         return ended
 
@@ -577,6 +570,32 @@ def _account_of(
     if row is None:
         return tuple(_seats_of(connection, user)), False, False
     return tuple(_seats_of(connection, user)), bool(row.seats_only), bool(row.opens_talks)
+
+
+def _replace_ways_in(connection: Connection, now: float, talk: str, participant: str) -> None:
+    """End `participant`'s ways into `talk` from a browser -- its links (a co-mediator's link
+    to choose a password too) and talk-bound sessions -- and free its seat from any account,
+    in `connection`'s transaction: a new link is about to replace them."""
+    _end_in(
+        connection,
+        now,
+        web_credentials.c.talk == talk,
+        or_(
+            and_(
+                web_credentials.c.kind.in_(("invite", "session")),
+                web_credentials.c.user.is_(None),
+                web_credentials.c.participant == participant,
+            ),
+            and_(web_credentials.c.kind == "invite", web_credentials.c.user == participant),
+        ),
+    )
+    _free_seat(connection, talk, participant)
+
+
+def _free_seat(connection: Connection, talk: str, participant: str) -> None:
+    connection.execute(
+        delete(web_seats).where(web_seats.c.talk == talk, web_seats.c.participant == participant)
+    )
 
 
 def _end_in(connection: Connection, now: float, *which: ColumnElement[bool]) -> int:

@@ -202,6 +202,8 @@ def test_a_co_mediators_account_opens_talks_and_tracks_and_acts_in_them_by_seats
     me.post("/login", data={"user": "Co-mediator of seats", "password": PASSWORD})
     token = csrf(me)
     assert me.get(f"/talks/{first}").status_code == 200
+    who = me.get("/api/me").json()
+    assert (who["mediates_by_name"], who["opens_talks"]) == (False, True)
 
     assert me.post("/processes", data={"csrf": token, "title": "Seats round"}).status_code == 303
     form = me.get("/talks/new").text

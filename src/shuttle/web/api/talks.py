@@ -34,7 +34,14 @@ class Me(BaseModel):
     mediates_by_name: bool = Field(
         default=False,
         description="For an account: whether it acts as a mediator, by its name, in the talks "
-        "that name it so (false for an account made from a delegate's link).",
+        "that name it so (only an account made at the command line does; one made from a link "
+        "acts through its seats).",
+    )
+    opens_talks: bool = Field(
+        default=False,
+        description="For an account: whether it opens talks and processes (`POST /api/talks`, "
+        "`POST /api/processes`); an account made from a co-mediator's link does, and keeps "
+        "the seat of each talk it opens.",
     )
 
 
@@ -82,6 +89,7 @@ async def me(identity: Annotated[Identity, Depends(required_identity)]) -> Me:
         user=identity.user,
         seats=[Seat(talk=talk, participant=name) for talk, name in identity.seats],
         mediates_by_name=identity.mediator_account is not None,
+        opens_talks=identity.opener is not None,
     )
 
 
