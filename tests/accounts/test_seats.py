@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from shuttle.accounts import Access
-from shuttle.accounts.access import _bind, _use_participant_invite
+from shuttle.accounts.access import _bind, _end_in, _free_seat, _use_participant_invite
 from shuttle.accounts.schema import web_credentials, web_seats, web_users
 from shuttle.store.database import write_transaction
 from tests.accounts.conftest import Clock
@@ -73,8 +73,9 @@ def test_an_account_made_from_a_delegates_link_acts_through_its_seats_alone(
     assert here is not None
     link = access.invite("consultation", "US head of delegation")
 
-    issued = access.make_account(link, "Oman", PASSWORD, also=("muscat", "US head of delegation"))
+    issued = access.make_account(link, "Oman", PASSWORD, also=here.token)
     assert issued is not None
+    assert access.identify(here.token, ("session",)) is None  # the account's replaces it
     identity = access.identify(issued.token, ("session",))
     assert identity is not None and identity.seats_only
     assert set(identity.seats) == {
@@ -168,8 +169,10 @@ def test_the_talk_already_kept_elsewhere_stays_where_it_is(engine: Engine) -> No
     access = Access(engine)
     access.add_user("Layla", PASSWORD)
     access.keep_seat(access.invite("muscat", "US head of delegation"), "Layla")
+    here = access.redeem(access.invite("muscat", "US head of delegation"))
+    assert here is not None
     link = access.invite("consultation", "US head of delegation")
-    issued = access.make_account(link, "Second", PASSWORD, also=("muscat", "US head of delegation"))
+    issued = access.make_account(link, "Second", PASSWORD, also=here.token)
     assert issued is not None
     assert access.seats("Second") == [("consultation", "US head of delegation")]
     assert access.seats("Layla") == [("muscat", "US head of delegation")]
@@ -271,3 +274,31 @@ def test_a_co_mediators_new_link_of_either_kind_replaces_every_way_in(engine: En
     access.end_participant("muscat", "Qatar envoy")
     gone = access.peek(again)
     assert gone is not None and not gone.usable
+
+
+def test_a_session_carried_into_a_new_account_during_its_removal_leaves_no_seat(
+    engine: Engine, clock: Clock
+) -> None:
+    # The browser's session for "muscat" goes into the account being made while that
+    # participant is being removed: whichever goes first, no seat of it is left after.
+    access = Access(engine, clock)
+    here = access.redeem(access.invite("muscat", "US head of delegation"))
+    assert here is not None
+    link = access.invite("consultation", "US head of delegation")
+    made: list[object] = []
+    maker = threading.Thread(
+        target=lambda: made.append(access.make_account(link, "Layla", PASSWORD, also=here.token))
+    )
+    with write_transaction(engine) as connection:  # the removal, caught mid-way
+        _end_in(
+            connection,
+            clock(),
+            web_credentials.c.talk == "muscat",
+            web_credentials.c.participant == "US head of delegation",
+        )
+        _free_seat(connection, "muscat", "US head of delegation")
+        maker.start()
+        maker.join(timeout=0.5)
+    maker.join(timeout=30)
+    assert made and made[0] is not None
+    assert access.seats("Layla") == [("consultation", "US head of delegation")]

@@ -300,13 +300,14 @@ class Access:
         token: str,
         user: str,
         password: str,
-        also: tuple[str, str] | None = None,
+        also: str | None = None,
     ) -> Issued | None:
         """Use the participant invite `token` to make an account named `user` that keeps the
-        link's seat (and `also`, the seat of the talk-bound session the caller holds), and
-        start its session. The account acts only through its seats (`seats_only`). None if
-        the link is not a usable participant invite; ValueError, with nothing changed, if
-        the name is taken or the password refused."""
+        link's seat, and start its session. `also`, the token of a talk-bound session the
+        caller holds for another talk, is ended, and its seat kept in the account too, unless
+        another account keeps it. The account acts only through its seats (`seats_only`).
+        None if the link is not a usable participant invite; ValueError, with nothing
+        changed, if the name is taken or the password refused."""
         name = _account_name(user)
         hashed = hash_password(password)  # refuses a short password before anything changes
         now = self._clock()
@@ -323,16 +324,20 @@ class Access:
                 _bind(connection, name, seat, now)
                 # The talk the browser is in goes too, unless another account keeps it already
                 # (the new account then holds the link's talk alone, as its home page shows).
+                # Its session is ended in this transaction: a removal ending it at the same
+                # moment goes first or after, never leaving its seat kept.
+                held = None if also is None else _end_talk_session(connection, also, now)
                 if (
-                    also is not None
-                    and also[0] != seat[0]
-                    and _taken(connection, name, also) is None
+                    held is not None
+                    and held[0] != seat[0]
+                    and _taken(connection, name, held) is None
                 ):
-                    _bind(connection, name, also, now)
+                    _bind(connection, name, held, now)
         except IntegrityError:
             raise NameTaken(
                 f"an account named {name!r} exists already: choose another name"
             ) from None
+        self._known.forget_all()
         return self._issue("session", user=name, ttl=SESSION_TTL)
 
     def keep_opened(self, user: str, talk: str) -> None:
@@ -590,6 +595,28 @@ def _replace_ways_in(connection: Connection, now: float, talk: str, participant:
         ),
     )
     _free_seat(connection, talk, participant)
+
+
+def _end_talk_session(connection: Connection, token: str, now: float) -> tuple[str, str] | None:
+    """End the live talk-bound session `token` in `connection`'s transaction: the talk and
+    participant it was for, or None if it is no such live session."""
+    row = connection.execute(
+        update(web_credentials)
+        .where(
+            web_credentials.c.digest == digest(token),
+            web_credentials.c.kind == "session",
+            web_credentials.c.user.is_(None),
+            web_credentials.c.talk.is_not(None),
+            web_credentials.c.ended_at.is_(None),
+            web_credentials.c.expires_at > now,
+        )
+        .values(ended_at=now)
+        .returning(web_credentials.c.talk, web_credentials.c.participant)
+    ).first()
+    if row is None:
+        return None
+    _announce_revocation(connection)
+    return str(row.talk), str(row.participant)
 
 
 def _free_seat(connection: Connection, talk: str, participant: str) -> None:

@@ -121,9 +121,11 @@ async def make_account(
     if password != again:
         error = "The two passwords differ. Type the same password twice."
         return await _seat_page(request, invite, token, title, error, user)
+    # The talk-bound session this browser holds for another talk: its talk goes too.
+    cookie = request.cookies.get(SESSION_COOKIE)
     also = None
     if held is not None and held.user is None and held.talk not in (None, invite.talk):
-        also = (held.talk, held.participant or "")
+        also = cookie
     try:
         issued = await run_in_threadpool(access(request).make_account, token, user, password, also)
     except ValueError as refused:
@@ -134,9 +136,6 @@ async def make_account(
         return await _seat_page(request, invite, token, title, sentence(str(refused)), user)
     if issued is None:
         return await _spent(request)
-    cookie = request.cookies.get(SESSION_COOKIE)
-    if also is not None and cookie:
-        await run_in_threadpool(access(request).end, cookie)  # the account's session replaces it
     response = RedirectResponse(_room_of(invite), status_code=303)
     start_session(response, issued, request)
     return response
