@@ -53,3 +53,29 @@ def test_refusals_name_the_problem_and_change_nothing(shuttle: Shuttle) -> None:
                    "--as-there", "Oman", "--room", "Iran", "--mode", "verbatim")  # fmt: skip
     assert kept.code == 1 and "only between tracks of one process" in kept.err
     assert shuttle.rows() == before
+
+
+def test_a_carry_run_again_with_its_key_is_carried_once(shuttle: Shuttle) -> None:
+    process = shuttle.ok("process", "open", "--title", "Keyed round").out.strip()
+    one = shuttle.ok(
+        "track", "open", "--process", process, "--title", "One", "--party", "A", "--party", "B",
+        "--mediator", "M", "--delegate", "A=a",
+    ).out.strip()  # fmt: skip
+    two = shuttle.ok(
+        "track", "open", "--process", process, "--title", "Two", "--party", "A", "--party", "C",
+        "--mediator", "M", "--delegate", "A=a",
+    ).out.strip()  # fmt: skip
+    shuttle.ok("say", one, "--as", "a", "--handling", "may-convey", "We could phase it.")
+    carry = ("carry-across", one, "--as", "a", "--event", "2", "--to-track", two,
+             "--mode", "verbatim", "--key", "carry-1", "--json")  # fmt: skip
+    first = shuttle.ok(*carry).json
+    rows = shuttle.rows()
+    assert shuttle.ok(*carry).json == first  # run again: the first answer, nothing added
+    assert shuttle.rows() == rows
+    other = shuttle("carry-across", one, "--as", "a", "--event", "2", "--to-track", two,
+                    "--mode", "paraphrase", "We might phase it.", "--key", "carry-1")  # fmt: skip
+    assert other.code == 2 and "--key" in other.err and "Traceback" not in other.err
+    bad = shuttle("carry-across", one, "--as", "a", "--event", "2", "--to-track", two,
+                  "--mode", "verbatim", "--key", "has space")  # fmt: skip
+    assert bad.code == 2 and "--key" in bad.err
+    assert shuttle.rows() == rows

@@ -3,6 +3,9 @@ side; and `shuttle carry-across`, words carried from one track into another."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from typing import Annotated
 
 import typer
@@ -13,7 +16,8 @@ from shuttle.cli.errors import reported
 from shuttle.cli.options import DEFAULT_DB, EXAMPLES, As, Db, Json, TalkId, service
 from shuttle.cli.render import console, print_appended, print_json
 from shuttle.cli.terminal import terminal_safe
-from shuttle.talks import Mode, TalkView
+from shuttle.service import KeyReused
+from shuttle.talks import Invalid, Mode, TalkView
 from shuttle.tracks import carry_across, open_process, process_of, tracks_for
 
 process_app = typer.Typer(
@@ -141,13 +145,31 @@ def carry(
         str | None,
         typer.Option("--room", help="The room there (a delegate's default: its own)."),
     ] = None,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key",
+            help="Makes the carry safe to run again (after a crash, say): run with the same "
+            "key and arguments, it answers as the first time, and completes a carry cut off "
+            "between its two records (1 to 200 visible ASCII characters; a fresh UUID does).",
+        ),
+    ] = None,
     db: Db = DEFAULT_DB,
     as_json: Json = False,
 ) -> None:
     with reported():
-        done = carry_across(
-            service(db), talk, actor, event, to_track, as_there or actor, room, mode, text
-        )
+        there = as_there or actor
+        claim = None if key is None else (_checked_key(key), _fingerprint(
+            talk, actor, event, to_track, there, room, mode, text
+        ))  # fmt: skip
+        try:
+            done = carry_across(
+                service(db), talk, actor, event, to_track, there, room, mode, text, claim
+            )
+        except KeyReused:
+            raise Invalid(
+                "--key: this key was already used for another carry; give a new key"
+            ) from None
     if as_json:
         print_json(
             {
@@ -158,6 +180,21 @@ def carry(
         return
     print_appended(done.received, False)
     print_appended(done.sent, False)
+
+
+_KEY = re.compile(r"[!-~]{1,200}")
+
+
+def _checked_key(key: str) -> str:
+    if not _KEY.fullmatch(key):
+        raise Invalid("--key: 1 to 200 visible ASCII characters, no spaces (a fresh UUID does)")
+    return key
+
+
+def _fingerprint(*arguments: object) -> str:
+    """The carry's arguments as one digest: the same key with other arguments is refused."""
+    canonical = json.dumps([str(a) if a is not None else None for a in arguments])
+    return hashlib.sha256(f"carry-across\n{canonical}".encode()).hexdigest()
 
 
 def register(app: typer.Typer) -> None:
