@@ -113,6 +113,11 @@ def describe(warning: Warning) -> str:
     )
 
 
+def room_words(room: str, track: str | None = None) -> str:
+    """ "the ROOM room", and "of the track TRACK" when it is another track's."""
+    return f"the {room} room" if track is None else f"the {room} room of the track {track}"
+
+
 def note_choice(
     service: TalkService,
     talk: str,
@@ -130,6 +135,6 @@ def note_choice(
     else:
         choice = "were not sent"
     close = "; ".join(describe(w) for w in warnings)
-    where = f"the {room} room" if track is None else f"the {room} room of the track {track}"
+    where = room_words(room, track)
     text = f"Leak guard: words for {where} {choice}, though close to {close}."
     return service.execute(talk, Note(as_name, text))

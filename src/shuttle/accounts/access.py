@@ -266,11 +266,7 @@ class Access:
                 connection,
                 self._clock(),
                 web_credentials.c.talk == talk,
-                or_(
-                    web_credentials.c.participant == participant,
-                    # A co-mediator's link to choose a password, which names it as `user`.
-                    and_(web_credentials.c.kind == "invite", web_credentials.c.user == participant),
-                ),
+                or_(web_credentials.c.participant == participant, _password_link_of(participant)),
             )
             _free_seat(connection, talk, participant)
         self._known.forget_all()
@@ -591,10 +587,15 @@ def _replace_ways_in(connection: Connection, now: float, talk: str, participant:
                 web_credentials.c.user.is_(None),
                 web_credentials.c.participant == participant,
             ),
-            and_(web_credentials.c.kind == "invite", web_credentials.c.user == participant),
+            _password_link_of(participant),
         ),
     )
     _free_seat(connection, talk, participant)
+
+
+def _password_link_of(participant: str) -> ColumnElement[bool]:
+    """A co-mediator's link to choose its password: an invite that names it as `user`."""
+    return and_(web_credentials.c.kind == "invite", web_credentials.c.user == participant)
 
 
 def _end_talk_session(connection: Connection, token: str, now: float) -> tuple[str, str] | None:

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from shuttle.guard import ModelMissing
-from shuttle.guarding import note_choice
+from shuttle.guarding import note_choice, room_words
 from shuttle.service import TalkService
 from shuttle.talks import Command, Refusal
 from shuttle.web.api.common import Outcome, execute_keyed, outcome_of
@@ -73,11 +73,7 @@ def found_for(choice: LeakGuard, find: Callable[[], Warned | None]) -> Warned | 
 
 
 def warned_answer(found: Warned) -> JSONResponse:
-    where = (
-        f"the {found.room} room"
-        if found.track is None
-        else (f"the {found.room} room of the track {found.track}")
-    )
+    where = room_words(found.room, found.track)
     warnings: list[GuardWarning] = [warning_of(w) for w in found.warnings]
     return JSONResponse(
         status_code=409,
